@@ -8,5 +8,4 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'auto' },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
-  telemetry: false,
 });

@@ -1,0 +1,22 @@
+/**
+ * `npm run check-data [-- <dossier de données>]`: validates every data file and prints ALL the problems,
+ * each with file, line, record, field, value and what was expected. Exits 1 on any error.
+ */
+import path from 'node:path';
+import { loadDataset } from '../src/lib/data/dataset';
+import { formatIssue } from '../src/lib/data/issues';
+
+const dataDir = path.resolve(process.argv[2] ?? 'data');
+const { issues, counts } = loadDataset(dataDir);
+const errors = issues.filter((i) => i.niveau === 'erreur');
+const warnings = issues.filter((i) => i.niveau === 'avertissement');
+
+// Warnings first, errors last: what blocks the build stays next to the prompt.
+for (const w of warnings) console.log(formatIssue(w));
+for (const e of errors) console.log(formatIssue(e));
+const summary = Object.entries(counts)
+  .map(([name, c]) => `${name} : ${c.read} lu(s)${c.read !== c.valid ? `, ${c.read - c.valid} invalide(s)` : ''}`)
+  .join(' ; ');
+console.log(`\n${summary}`);
+console.log(`${errors.length} erreur(s), ${warnings.length} avertissement(s) dans ${path.relative(process.cwd(), dataDir) || '.'}.`);
+process.exit(errors.length ? 1 : 0);

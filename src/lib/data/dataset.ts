@@ -1,0 +1,186 @@
+/**
+ * Loads every data file of a territory, validates it with the zod schemas and the cross-record checks,
+ * and returns the dataset together with ALL the problems found (never only the first).
+ * Used by `npm run check-data`, by the import script and by the Astro content loader.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { z } from 'astro/zod';
+import { equipe, lieu, offre, structure, territoire as territoireSchema, type Equipe, type Lieu, type Offre, type Structure, type Territoire } from '../../schemas';
+import { fieldPath, type DataIssue } from './issues';
+import { readYamlObject, readYamlRecords, type LineOf, type RawRecord } from './yaml-records';
+import { crossChecks } from './cross-checks';
+
+export interface CommuneRef {
+  code: string;
+  nom: string;
+  population: number;
+  centre: { lat: number; lon: number };
+}
+
+export interface Located<T> {
+  record: T;
+  line: number;
+  lineOf: LineOf;
+}
+
+export interface Dataset {
+  territoire: Territoire;
+  communes: Map<string, CommuneRef>;
+  communeShapes: FeatureCollection<Polygon | MultiPolygon, { code: string; nom: string; population: number }>;
+  contour: Feature<Polygon | MultiPolygon>;
+  structures: Structure[];
+  lieux: Lieu[];
+  offres: Offre[];
+  equipes: Equipe[];
+}
+
+/** The record collections: file name, label used in messages, schema. */
+export const COLLECTIONS = {
+  structures: { file: 'structures.yaml', label: 'structure', schema: structure },
+  lieux: { file: 'lieux.yaml', label: 'lieu', schema: lieu },
+  offres: { file: 'offres.yaml', label: 'offre', schema: offre },
+  equipes: { file: 'equipes.yaml', label: 'équipe', schema: equipe },
+} as const;
+export type CollectionName = keyof typeof COLLECTIONS;
+
+function valueAt(obj: unknown, p: (string | number)[]): unknown {
+  let cur = obj;
+  for (const k of p) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+}
+
+function recordLabel(value: unknown, index: number): string {
+  const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id ? `« ${id} »` : `n° ${index + 1} (sans identifiant)`;
+}
+
+/** Validates raw records against a schema; invalid records are reported, never silently skipped. */
+export function parseRecords<S extends z.ZodTypeAny>(
+  raw: RawRecord[],
+  schema: S,
+  fichier: string,
+): { valid: Located<z.infer<S>>[]; issues: DataIssue[]; invalidCount: number } {
+  const valid: Located<z.infer<S>>[] = [];
+  const issues: DataIssue[] = [];
+  let invalidCount = 0;
+  raw.forEach((r, i) => {
+    const res = schema.safeParse(r.value);
+    if (res.success) {
+      valid.push({ record: res.data, line: r.line, lineOf: r.lineOf });
+      return;
+    }
+    invalidCount++;
+    for (const iss of res.error.issues) {
+      const p = iss.path as (string | number)[];
+      const issue: DataIssue = {
+        niveau: 'erreur',
+        fichier,
+        ligne: r.lineOf(p),
+        enregistrement: recordLabel(r.value, i),
+        champ: fieldPath(p) || undefined,
+        message: iss.message,
+      };
+      const v = valueAt(r.value, p);
+      if (v !== undefined && typeof v !== 'object') issue.valeur = v;
+      issues.push(issue);
+    }
+  });
+  return { valid, issues, invalidCount };
+}
+
+function readGeoJson<T>(abs: string, rel: string, issues: DataIssue[]): T | undefined {
+  try {
+    return JSON.parse(readFileSync(abs, 'utf8')) as T;
+  } catch (e) {
+    issues.push({ niveau: 'erreur', fichier: rel, message: `fichier GeoJSON illisible : ${(e as Error).message}` });
+    return undefined;
+  }
+}
+
+export interface LoadResult {
+  dataset?: Dataset;
+  issues: DataIssue[];
+  /** Records per collection as read from the files (valid or not): nothing is dropped unnoticed. */
+  counts: Record<CollectionName, { read: number; valid: number }>;
+}
+
+export function loadDataset(dataDir: string, opts: { today?: Date; relRoot?: string } = {}): LoadResult {
+  const today = opts.today ?? new Date();
+  const relRoot = opts.relRoot ?? process.cwd();
+  const rel = (f: string) => path.relative(relRoot, path.join(dataDir, f)) || f;
+  const issues: DataIssue[] = [];
+  const counts = {} as LoadResult['counts'];
+
+  const terrFile = rel('territoire.yaml');
+  const terrRaw = readYamlObject(path.join(dataDir, 'territoire.yaml'), terrFile);
+  issues.push(...terrRaw.issues);
+  let territoire: Territoire | undefined;
+  if (terrRaw.value !== undefined) {
+    const res = territoireSchema.safeParse(terrRaw.value);
+    if (res.success) territoire = res.data;
+    else
+      for (const iss of res.error.issues)
+        issues.push({ niveau: 'erreur', fichier: terrFile, ligne: terrRaw.lineOf(iss.path as (string | number)[]), champ: fieldPath(iss.path as (string | number)[]), message: iss.message });
+  }
+
+  const parsed = {} as { [K in CollectionName]: Located<z.infer<(typeof COLLECTIONS)[K]['schema']>>[] };
+  for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
+    const { file, schema } = COLLECTIONS[name];
+    const fichier = rel(file);
+    const raw = readYamlRecords(path.join(dataDir, file), fichier);
+    issues.push(...raw.issues);
+    const res = parseRecords(raw.records, schema, fichier);
+    issues.push(...res.issues);
+    (parsed as Record<string, unknown>)[name] = res.valid;
+    counts[name] = { read: raw.records.length, valid: res.valid.length };
+    // Duplicate ids are checked on the raw records, so that an invalid duplicate is still seen.
+    const seen = new Map<string, number>();
+    raw.records.forEach((r) => {
+      const id = (r.value as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') return;
+      const first = seen.get(id);
+      if (first !== undefined)
+        issues.push({ niveau: 'erreur', fichier, ligne: r.line, enregistrement: `« ${id} »`, champ: 'id', valeur: id, message: `identifiant en double (déjà utilisé ligne ${first})` });
+      else seen.set(id, r.line);
+    });
+  }
+
+  if (!territoire) return { issues, counts };
+
+  const communesFile = rel(territoire.fichiers.communes);
+  const shapes = readGeoJson<Dataset['communeShapes']>(path.join(dataDir, territoire.fichiers.communes), communesFile, issues);
+  const contourFile = rel(territoire.fichiers.contour);
+  const contourRaw = readGeoJson<Feature<Polygon | MultiPolygon> | FeatureCollection<Polygon | MultiPolygon>>(path.join(dataDir, territoire.fichiers.contour), contourFile, issues);
+  if (!shapes || !contourRaw) return { issues, counts };
+  const contour = contourRaw.type === 'FeatureCollection' ? contourRaw.features[0]! : contourRaw;
+
+  const communes = new Map<string, CommuneRef>();
+  for (const f of shapes.features) {
+    const p = f.properties as unknown as { code: string; nom: string; population: number; centre_lat: number; centre_lon: number };
+    communes.set(p.code, { code: p.code, nom: p.nom, population: p.population, centre: { lat: p.centre_lat, lon: p.centre_lon } });
+  }
+  territoire.communes.forEach((code, i) => {
+    if (!communes.has(code))
+      issues.push({ niveau: 'erreur', fichier: terrFile, ligne: terrRaw.lineOf(['communes', i]), champ: `communes[${i}]`, valeur: code, message: `commune absente du fichier de référence ${communesFile}` });
+  });
+  const inTerritory = new Set(territoire.communes);
+  for (const code of communes.keys()) if (!inTerritory.has(code)) communes.delete(code);
+
+  const dataset: Dataset = {
+    territoire,
+    communes,
+    communeShapes: { ...shapes, features: shapes.features.filter((f) => inTerritory.has(f.properties.code)) },
+    contour,
+    structures: parsed.structures.map((l) => l.record),
+    lieux: parsed.lieux.map((l) => l.record),
+    offres: parsed.offres.map((l) => l.record),
+    equipes: parsed.equipes.map((l) => l.record),
+  };
+  issues.push(...crossChecks(dataset, parsed, { rel, today }));
+  return { dataset, issues, counts };
+}

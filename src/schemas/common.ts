@@ -1,0 +1,117 @@
+/**
+ * Building blocks shared by every record kind.
+ *
+ * Field names follow the data·inclusion schema (gip-inclusion/data-inclusion-schema, docs/structure.md
+ * and docs/service.md) wherever a field exists there; the mapping is written next to each field as
+ * `// DI: <champ>`. Error messages are in French: coordinators read them.
+ */
+import { z } from 'astro/zod';
+import OpeningHours from 'opening_hours';
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const CODE_INSEE = /^(?:\d{5}|2[AB]\d{3})$/;
+
+export const id = z
+  .string({ required_error: 'identifiant obligatoire' })
+  .regex(SLUG, 'identifiant attendu en minuscules, chiffres et tirets (ex. « cafe-des-aidants-agen »)');
+
+export const codeInsee = z
+  .string({ required_error: 'code INSEE obligatoire', invalid_type_error: 'code INSEE attendu entre guillemets (texte de 5 caractères)' })
+  .regex(CODE_INSEE, 'code INSEE attendu sur 5 caractères (ex. « 47001 »)');
+
+export const nonEmpty = (what: string) =>
+  z.string({ required_error: `${what} obligatoire`, invalid_type_error: `${what} : texte attendu` }).trim().min(1, `${what} ne peut pas être vide`);
+
+/** ISO date (AAAA-MM-JJ), kept as a string so that YAML and CSV read alike. */
+export const dateIso = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
+      .refine((s) => !Number.isNaN(Date.parse(s)), 'date inexistante'),
+  );
+
+export const coordonnees = z.object(
+  {
+    lat: z.number({ required_error: 'latitude obligatoire', invalid_type_error: 'latitude : nombre attendu' }).min(-90, 'latitude entre -90 et 90').max(90, 'latitude entre -90 et 90'), // DI: latitude
+    lon: z.number({ required_error: 'longitude obligatoire', invalid_type_error: 'longitude : nombre attendu' }).min(-180, 'longitude entre -180 et 180').max(180, 'longitude entre -180 et 180'), // DI: longitude
+  },
+  { required_error: 'coordonnées obligatoires (lat, lon)', invalid_type_error: 'coordonnées attendues sous la forme { lat, lon }' },
+);
+export type Coordonnees = z.infer<typeof coordonnees>;
+
+/** French numbers: 10 digits starting with 0, +33 followed by 9 digits, or a 4-digit short number (3919...). */
+export function normalizePhone(raw: string): string | null {
+  const s = raw.replace(/[\s.\-()]/g, '');
+  if (/^0[1-9]\d{8}$/.test(s)) return s;
+  if (/^\+33[1-9]\d{8}$/.test(s)) return '0' + s.slice(3);
+  if (/^3\d{3}$/.test(s)) return s;
+  return null;
+}
+export const telephone = z
+  .string({ invalid_type_error: 'téléphone attendu entre guillemets' })
+  .refine((v) => normalizePhone(v) !== null, 'téléphone attendu au format français (ex. « 05 53 12 34 56 », « +33 5 53 12 34 56 » ou « 3919 »)'); // DI: telephone
+
+export const courriel = z.string().email('courriel invalide (ex. « contact@exemple.fr »)'); // DI: courriel
+export const url = z
+  .string()
+  .url('adresse web invalide (ex. « https://www.exemple.fr »)')
+  .refine((u) => /^https?:\/\//.test(u), 'adresse web attendue en http:// ou https://'); // DI: site_web / lien_mobilisation
+
+/** Parses an OSM opening_hours value; returns the French error or null. */
+export function openingHoursError(value: string): string | null {
+  try {
+    // The nominatim-like object tells the library the country, so that "PH" (public holidays) are French ones.
+    new OpeningHours(value, { lat: 44.3, lon: 0.5, address: { country_code: 'fr', state: '' } }, { locale: 'fr' } as never);
+    return null;
+  } catch (e) {
+    return String(e).replace(/\s+/g, ' ').trim();
+  }
+}
+/** Schedule in OSM `opening_hours` syntax (DI: horaires_accueil), e.g. "Tu 14:00-16:00", "We[1] 10:00-12:00", "\"sur rendez-vous\"". */
+export const horaires = z
+  .string({ invalid_type_error: 'horaires : texte au format opening_hours attendu' })
+  .trim()
+  .min(1, 'horaires vides')
+  .superRefine((v, ctx) => {
+    const err = openingHoursError(v);
+    if (err) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `horaires illisibles au format opening_hours (ex. « Tu 14:00-16:00 ») : ${err}` });
+  });
+
+export const accessibilite = z
+  .object({
+    pmr: z.boolean().default(false), // accessible en fauteuil roulant
+    malentendants: z.boolean().default(false),
+    malvoyants: z.boolean().default(false),
+    precisions: z.string().optional(),
+    acceslibre: url.optional(), // DI: accessibilite_lieu
+  })
+  .strict();
+export type Accessibilite = z.infer<typeof accessibilite>;
+
+export const adresse = z
+  .object({
+    voie: nonEmpty('adresse'), // DI: adresse
+    complement: z.string().optional(), // DI: complement_adresse
+    code_postal: z.string().regex(/^\d{5}$/, 'code postal sur 5 chiffres').optional(), // DI: code_postal
+  })
+  .strict();
+
+/** Where a record comes from: a real open-data file, or an example written for the demonstration. */
+export const source = z
+  .object({
+    nom: nonEmpty('nom de la source'), // DI: source
+    url: url.optional(),
+    licence: z.string().optional(),
+  })
+  .strict();
+
+/** Fields every published record carries: provenance and freshness. */
+export const provenance = {
+  source,
+  verifie_le: dateIso, // DI: date_maj
+  /** true for invented demonstration records: the page then says "Exemple de démonstration". */
+  exemple: z.boolean().default(false),
+};

@@ -1,0 +1,120 @@
+import { z } from 'astro/zod';
+import { accessibilite, adresse, codeInsee, coordonnees, courriel, dateIso, horaires, id, nonEmpty, provenance, telephone, url } from './common';
+
+/** Who an offer is for. Maps onto data·inclusion `publics` (value after the arrow). */
+export const PUBLICS = {
+  tous: 'Tout public', // → tous-publics
+  seniors: 'Personnes âgées', // → seniors
+  aidants: 'Aidants', // → (profils) aidants
+  personnes_handicap: 'Personnes en situation de handicap', // → personnes-en-situation-de-handicap
+  jeunes: 'Jeunes', // → jeunes
+  familles: 'Familles', // → familles
+  personnes_isolees: 'Personnes seules ou éloignées', // → (no exact code)
+} as const;
+export type Public = keyof typeof PUBLICS;
+
+/** How the offer reaches people (DI: modes_accueil "en-presentiel" / "a-distance", zone_eligibilite). */
+export const MODES = {
+  sur_place: 'Sur place',
+  a_domicile: 'À domicile',
+  a_distance: 'À distance',
+  itinerant: 'Itinérant',
+} as const;
+export type Mode = keyof typeof MODES;
+
+/** A place: a lieu du lien of the data, or an address with coordinates. */
+const emplacement = {
+  lieu: id.optional(),
+  adresse: adresse.optional(),
+  commune: codeInsee.optional(),
+  coordonnees: coordonnees.optional(),
+};
+function requirePlace(v: { lieu?: string; adresse?: unknown; commune?: string; coordonnees?: unknown }, ctx: z.RefinementCtx) {
+  if (v.lieu) return;
+  for (const f of ['adresse', 'commune', 'coordonnees'] as const) {
+    if (v[f] === undefined)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [f], message: `${f} obligatoire quand aucun lieu n'est indiqué (donner « lieu » ou adresse + commune + coordonnées)` });
+  }
+}
+
+export const arret = z
+  .object({
+    nom: nonEmpty("nom de l'arrêt"),
+    ...emplacement,
+    horaires,
+  })
+  .strict()
+  .superRefine(requirePlace);
+
+// The place check of a sur_place mode runs in the offer's superRefine: a discriminated union takes plain objects only.
+const modeSurPlace = z.object({ type: z.literal('sur_place'), ...emplacement }).strict();
+const modeADomicile = z.object({ type: z.literal('a_domicile'), communes: z.array(codeInsee).min(1, 'au moins une commune desservie') }).strict();
+const modeADistance = z
+  .object({
+    type: z.literal('a_distance'),
+    portee: z.enum(['territoire', 'national'], { errorMap: () => ({ message: 'portée attendue : territoire ou national' }) }),
+    canal: z.array(z.enum(['telephone', 'en_ligne', 'visio', 'courrier'], { errorMap: () => ({ message: 'canal attendu : telephone, en_ligne, visio ou courrier' }) })).min(1),
+  })
+  .strict();
+const modeItinerant = z.object({ type: z.literal('itinerant'), arrets: z.array(arret).min(1, 'au moins un arrêt') }).strict();
+
+export const mode = z.discriminatedUnion('type', [modeSurPlace, modeADomicile, modeADistance, modeItinerant], {
+  errorMap: (issue, ctx) =>
+    issue.code === z.ZodIssueCode.invalid_union_discriminator
+      ? { message: 'mode.type attendu : sur_place, a_domicile, a_distance ou itinerant' }
+      : { message: ctx.defaultError },
+});
+export type ModeOffre = z.infer<typeof mode>;
+
+export const frais = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('gratuit'), precisions: z.string().optional() }).strict(),
+    z.object({ type: z.literal('payant'), montant: nonEmpty('montant (ex. « 2 € la séance »)'), precisions: z.string().optional() }).strict(),
+    z.object({ type: z.literal('sur_conditions'), precisions: nonEmpty('précisions sur les conditions') }).strict(),
+  ],
+  { errorMap: (issue, ctx) => (issue.code === z.ZodIssueCode.invalid_union_discriminator ? { message: 'frais.type attendu : gratuit, payant ou sur_conditions' } : { message: ctx.defaultError }) },
+); // DI: frais + frais_precisions
+
+export const contact = z
+  .object({
+    nom: z.string().optional(), // a function or a service ("Accueil du CCAS"), not a private person
+    telephone: telephone.optional(),
+    courriel: courriel.optional(),
+    site_web: url.optional(),
+    modalites: z.string().optional(), // DI: mobilisation_precisions
+  })
+  .strict()
+  .refine((c) => c.telephone || c.courriel || c.site_web, { message: 'contact : au moins un téléphone, un courriel ou un site web' });
+
+export const offre = z
+  .object({
+    id, // DI: id
+    nom: nonEmpty('nom'), // DI: nom
+    description: nonEmpty('description'), // DI: description
+    /** Ids from the territory's catalogue (data/territoire.yaml). */
+    thematiques: z.array(id).min(1, 'au moins une thématique'), // DI: thematiques (via the catalogue's mapping)
+    publics: z
+      .array(z.enum(Object.keys(PUBLICS) as [Public], { errorMap: () => ({ message: `public attendu parmi : ${Object.keys(PUBLICS).join(', ')}` }) }))
+      .min(1, 'au moins un public'), // DI: publics
+    frais, // DI: frais, frais_precisions
+    inscription: z
+      .object({ obligatoire: z.boolean({ required_error: 'inscription.obligatoire : true ou false' }), precisions: z.string().optional() })
+      .strict(),
+    accessibilite: accessibilite.default({}),
+    langues: z.array(z.string().regex(/^[a-z]{2,3}$/, 'langue attendue en code ISO 639 (ex. « fr », « oc », « lsf »)')).default(['fr']),
+    contact, // DI: telephone, courriel, lien_mobilisation
+    porteur: id, // DI: structure_id
+    mode,
+    /** Schedule in OSM opening_hours syntax; for an itinerant offer each stop has its own. */
+    horaires: horaires.optional(), // DI: horaires_accueil
+    periode: z.object({ debut: dateIso.optional(), fin: dateIso.optional() }).strict().optional(),
+    ...provenance,
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    if (o.mode.type === 'sur_place') requirePlace(o.mode, { ...ctx, addIssue: (i) => ctx.addIssue({ ...i, path: ['mode', ...(i.path ?? [])] }) } as z.RefinementCtx);
+    if (o.mode.type !== 'itinerant' && !o.horaires)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['horaires'], message: 'horaires obligatoires (format opening_hours, ou « "sur rendez-vous" »)' });
+  });
+export type Offre = z.infer<typeof offre>;

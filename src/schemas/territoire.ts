@@ -1,0 +1,48 @@
+import { z } from 'astro/zod';
+import { codeInsee, id, nonEmpty } from './common';
+
+/** One need type of the territory's closed catalogue (DI: thematiques, coarser and centred on social ties). */
+export const thematique = z
+  .object({
+    id,
+    libelle: nonEmpty('libellé'),
+    description: nonEmpty('description'),
+    /** Colour of the map symbol; never used alone: the icon carries the meaning too. */
+    couleur: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'couleur attendue au format #rrggbb'),
+    /** Short pictogram (an emoji or one or two letters) shown beside the colour. */
+    icone: nonEmpty('icône'),
+    /** Reach used by the coverage model: an on-site offer covers a commune whose centre is this close. */
+    portee_km: z.number().positive('portée en km positive').default(10),
+    /** Whether an offer reachable by phone/online fills a local gap for this need. */
+    distance_comble: z.boolean().default(false),
+    /** data·inclusion thématiques this need maps to, for exports. */
+    data_inclusion: z.array(z.string()).default([]),
+  })
+  .strict();
+export type Thematique = z.infer<typeof thematique>;
+
+export const territoire = z
+  .object({
+    id,
+    nom: nonEmpty('nom du territoire'),
+    niveau: z.enum(['commune', 'epci', 'departement'], { errorMap: () => ({ message: 'niveau attendu : commune, epci ou departement' }) }),
+    code: nonEmpty('code du territoire'),
+    /** INSEE codes of every commune of the territory. */
+    communes: z.array(codeInsee).min(1, 'au moins une commune'),
+    thematiques: z.array(thematique).min(1, 'au moins une thématique'),
+    /** Reference files, relative to data/. */
+    fichiers: z
+      .object({
+        communes: nonEmpty('fichier des communes'), // GeoJSON polygons with code, nom, population, centre_lon, centre_lat
+        contour: nonEmpty('fichier du contour'),
+        population_grille: z.string().optional(), // INSEE Filosofi 5 km cells (GeoJSON)
+        rivieres: z.string().optional(),
+        lacs: z.string().optional(),
+        lieux_habites: z.string().optional(),
+      })
+      .strict(),
+    /** Optional full OpenStreetMap basemap (a PMTiles file placed under public/), see README. */
+    fond_de_carte_osm: z.string().optional(),
+  })
+  .strict();
+export type Territoire = z.infer<typeof territoire>;
