@@ -1,0 +1,184 @@
+/**
+ * Schedules are stored in OSM `opening_hours` syntax (parsed and computed by the `opening_hours`
+ * library). This module says them in plain French for the pages ("tous les mardis de 14 h à 16 h")
+ * and lists the next sessions. Rules outside the common subset fall back to the library's own French
+ * rendering, so nothing is ever hidden.
+ */
+import OpeningHours from 'opening_hours';
+
+const DAY_CODES = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
+const DAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const NOMINATIM = { lat: 44.3, lon: 0.5, address: { country_code: 'fr', state: '' } };
+
+/** "14:00" → "14 h", "16:30" → "16 h 30". */
+export function frTime(hhmm: string): string {
+  const [h, m] = hhmm.split(':');
+  return `${Number(h)} h${m && m !== '00' ? ' ' + m : ''}`;
+}
+
+function timeRanges(times: string): string {
+  const parts = times.split(',').map((r) => {
+    const [a, b] = r.split('-');
+    return `de ${frTime(a!)} à ${frTime(b!)}`;
+  });
+  return joinFr(parts);
+}
+
+export function joinFr(parts: string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+}
+
+const ordinal = (n: number) => (n === 1 ? '1er' : n === -1 ? 'dernier' : `${n}e`);
+
+/** One weekday selector item: "Mo-Fr", "Tu", "Th[1,3]", "Fr[-1]". */
+function describeDayItem(item: string): string | null {
+  let m = /^(Mo|Tu|We|Th|Fr|Sa|Su)-(Mo|Tu|We|Th|Fr|Sa|Su)$/.exec(item);
+  if (m) return `du ${DAY_NAMES[DAY_CODES.indexOf(m[1] as never)]} au ${DAY_NAMES[DAY_CODES.indexOf(m[2] as never)]}`;
+  m = /^(Mo|Tu|We|Th|Fr|Sa|Su)$/.exec(item);
+  if (m) return `tous les ${DAY_NAMES[DAY_CODES.indexOf(m[1] as never)]}s`;
+  m = /^(Mo|Tu|We|Th|Fr|Sa|Su)\[(-?\d(?:,-?\d)*)\]$/.exec(item);
+  if (m) {
+    const nth = m[2]!.split(',').map(Number);
+    const day = DAY_NAMES[DAY_CODES.indexOf(m[1] as never)];
+    return `le ${joinFr(nth.map(ordinal).map((o, i) => (i === 0 ? o : `le ${o}`)))} ${day} du mois`;
+  }
+  return null;
+}
+
+function describeDays(days: string): string | null {
+  const items = days.split(/,(?![^[]*\])/); // commas outside "[1,3]"
+
+  // "Mo,We,Fr" → "tous les lundis, mercredis et vendredis"
+  if (items.every((i) => /^(Mo|Tu|We|Th|Fr|Sa|Su)$/.test(i)) && items.length > 1)
+    return `tous les ${joinFr(items.map((i) => DAY_NAMES[DAY_CODES.indexOf(i as never)] + 's'))}`;
+  const parts = items.map(describeDayItem);
+  return parts.some((p) => p === null) ? null : joinFr(parts as string[]);
+}
+
+function describeDates(date: string): string | null {
+  // "2026 Dec 05", "2026 Dec 05,19"
+  const m = /^(\d{4}) ([A-Z][a-z]{2}) (\d{2}(?:,\d{2})*)$/.exec(date);
+  if (!m) return null;
+  const month = MONTHS.indexOf(m[2]!);
+  if (month < 0) return null;
+  const days = m[3]!.split(',').map((d) => (Number(d) === 1 ? '1er' : String(Number(d))));
+  return `le ${joinFr(days)} ${MONTH_NAMES[month]} ${m[1]}`;
+}
+
+const RULE =
+  /^(?:(?<date>\d{4} [A-Z][a-z]{2} \d{2}(?:,\d{2})*)\s+)?(?:week (?<week>[\d-]+(?:\/\d)?)\s+)?(?<days>(?:Mo|Tu|We|Th|Fr|Sa|Su)[\w\-,[\]]*)?\s*(?<times>\d{2}:\d{2}-\d{2}:\d{2}(?:,\d{2}:\d{2}-\d{2}:\d{2})*)?\s*(?<off>off|closed)?\s*(?:"(?<comment>[^"]*)")?$/;
+
+/** Splits on ";" outside quoted comments. */
+function splitRules(value: string): string[] {
+  const rules: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of value) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ';' && !quoted) {
+      rules.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) rules.push(cur.trim());
+  return rules.filter(Boolean);
+}
+
+function describeRule(rule: string): string | null {
+  if (rule === 'PH off') return 'Fermé les jours fériés';
+  const m = RULE.exec(rule);
+  if (!m?.groups) return null;
+  const { date, week, days, times, off, comment } = m.groups;
+  const out: string[] = [];
+  if (week) {
+    const wm = /^1-53\/2$/.exec(week);
+    if (!wm) return null;
+    out.push('une semaine sur deux,');
+  }
+  if (date) {
+    const d = describeDates(date);
+    if (!d) return null;
+    out.push(d);
+  }
+  if (days) {
+    const d = describeDays(days);
+    if (!d) return null;
+    // "une semaine sur deux, tous les vendredis" reads wrong: say "le vendredi".
+    out.push(week ? d.replace(/^tous les (\p{L}+)s$/u, 'le $1') : d);
+  }
+  if (off) out.push('fermé');
+  if (times) out.push(timeRanges(times));
+  if (comment) out.push(out.length ? `(${comment})` : comment);
+  if (!out.length) return null;
+  const s = out.join(' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Plain French sentences, one per rule; e.g. ["Tous les mardis de 14 h à 16 h"]. */
+export function describeSchedule(value: string): string[] {
+  const rules = splitRules(value);
+  const described = rules.map(describeRule);
+  if (described.every((d) => d !== null)) return described as string[];
+  // Outside the subset: the library's own French rendering, rule by rule where we could not.
+  const pretty = splitRules(new OpeningHours(value, NOMINATIM, { locale: 'fr' } as never).prettifyValue({ conf: { locale: 'fr' } } as never));
+  return described.map((d, i) => d ?? pretty[i] ?? rules[i]!);
+}
+
+export interface Session {
+  start: Date;
+  end: Date;
+  /** True for "sur rendez-vous" style rules (the library's "unknown" state with a comment). */
+  onRequest: boolean;
+  comment?: string;
+}
+
+/** The next `count` sessions after `from`, looking ahead `days` days. Appointment-only rules give none. */
+export function nextSessions(value: string, from: Date, count = 3, days = 120): Session[] {
+  const oh = new OpeningHours(value, NOMINATIM, { locale: 'fr' } as never);
+  const to = new Date(from.getTime() + days * 86_400_000);
+  const out: Session[] = [];
+  for (const [start, end, unknown, comment] of oh.getOpenIntervals(from, to)) {
+    // An interval spanning the whole window is an all-time "sur rendez-vous", not a session.
+    if (unknown && end.getTime() - start.getTime() > 86_400_000) continue;
+    out.push({ start, end, onRequest: Boolean(unknown), comment: comment ?? undefined });
+    if (out.length >= count) break;
+  }
+  return out;
+}
+
+/** Whether the rule only says "on appointment" (no fixed sessions). */
+export function isAppointmentOnly(value: string): boolean {
+  return splitRules(value).every((r) => /^"[^"]*"$/.test(r));
+}
+
+const dateFmt = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const hm = (d: Date) => frTime(`${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`);
+
+/**
+ * "mardi 24 novembre 2026, de 14 h à 16 h". The library works in the process's local time and the build
+ * runs with TZ=UTC for reproducibility, so wall-clock hours are read back in UTC.
+ */
+export function formatSession(s: Session): string {
+  const day = dateFmt.format(s.start).replace(/^(\p{L}+) 1 /u, '$1 1er ');
+  return `${day}, de ${hm(s.start)} à ${hm(s.end)}`;
+}
+
+/** Days of the week (0 = lundi) and moments touched by a schedule, for search facets. */
+export function scheduleFacets(value: string, from: Date): { jours: number[]; moments: ('matin' | 'apres-midi' | 'soir')[] } {
+  const oh = new OpeningHours(value, NOMINATIM, { locale: 'fr' } as never);
+  const jours = new Set<number>();
+  const moments = new Set<'matin' | 'apres-midi' | 'soir'>();
+  for (const [start, end] of oh.getOpenIntervals(from, new Date(from.getTime() + 62 * 86_400_000))) {
+    if (end.getTime() - start.getTime() > 86_400_000) continue;
+    jours.add((start.getUTCDay() + 6) % 7);
+    const h0 = start.getUTCHours();
+    const h1 = end.getUTCHours() + end.getUTCMinutes() / 60;
+    if (h0 < 12) moments.add('matin');
+    if (h1 > 13 && h0 < 18) moments.add('apres-midi');
+    if (h1 > 18) moments.add('soir');
+  }
+  return { jours: [...jours].sort(), moments: [...moments] };
+}
