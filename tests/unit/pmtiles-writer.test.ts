@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import { PMTiles } from 'pmtiles';
+import { MemorySource } from './helpers/memory-source';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { PMTilesWriter } from '../../src/lib/pmtiles/writer';
-
-/** An in-memory Source for the pmtiles reader, counting the bytes asked for. */
-export class MemorySource implements Source {
-  requests: [number, number][] = [];
-  constructor(private readonly bytes: Uint8Array) {}
-  getKey() {
-    return 'memory';
-  }
-  async getBytes(offset: number, length: number): Promise<RangeResponse> {
-    this.requests.push([offset, length]);
-    const slice = this.bytes.slice(offset, offset + length);
-    return { data: slice.buffer };
-  }
-}
 
 function rng(seed: number) {
   // mulberry32

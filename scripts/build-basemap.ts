@@ -1,0 +1,33 @@
+/**
+ * `npm run build:basemap [-- <dossier de données>]`: generates the offline basemap of the territory
+ * configured in data/territoire.yaml into public/generated/basemap.pmtiles (gitignored, served by the site).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { territoire as territoireSchema } from '../src/schemas';
+import { buildBasemap, readBasemapInput } from '../src/lib/basemap/build';
+
+const started = performance.now();
+const dataDir = path.resolve(process.argv[2] ?? process.env.CARTE_DATA_DIR ?? 'data');
+const out = path.resolve(process.env.BASEMAP_OUT ?? 'public/generated/basemap.pmtiles');
+const res = territoireSchema.safeParse(parse(readFileSync(path.join(dataDir, 'territoire.yaml'), 'utf8')));
+if (!res.success) {
+  console.error(`territoire.yaml invalide : ${res.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ')}`);
+  process.exit(1);
+}
+const t = res.data;
+const result = buildBasemap(readBasemapInput(dataDir, t.fichiers), {
+  maxZoom: Number(process.env.BASEMAP_MAXZOOM ?? 12),
+  name: `Fond de carte ${t.nom}`,
+  attribution: 'Limites : IGN Admin Express / geo.api.gouv.fr (Licence Ouverte) · Eau et lieux habités : Natural Earth (domaine public)',
+});
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, result.bytes);
+const ms = Math.round(performance.now() - started);
+const { stats } = result;
+console.log(
+  `Fond de carte ${t.nom} : ${path.relative(process.cwd(), out)}, ${(stats.bytes / 1024).toFixed(0)} Kio, zooms ${result.minZoom}–${result.maxZoom}, ` +
+    `${stats.addressedTiles} tuiles (${stats.tileContents} contenus distincts, ${stats.tileEntries} entrées), ${ms} ms.`,
+);
+console.log(`Couches : ${Object.entries(result.layerCounts).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
