@@ -36,7 +36,11 @@ const ordinal = (n: number) => (n === 1 ? '1er' : n === -1 ? 'dernier' : `${n}e`
 /** One weekday selector item: "Mo-Fr", "Tu", "Th[1,3]", "Fr[-1]". */
 function describeDayItem(item: string): string | null {
   let m = /^(Mo|Tu|We|Th|Fr|Sa|Su)-(Mo|Tu|We|Th|Fr|Sa|Su)$/.exec(item);
-  if (m) return `du ${DAY_NAMES[DAY_CODES.indexOf(m[1] as never)]} au ${DAY_NAMES[DAY_CODES.indexOf(m[2] as never)]}`;
+  if (m) {
+    const [a, b] = [DAY_CODES.indexOf(m[1] as never), DAY_CODES.indexOf(m[2] as never)];
+    // Two consecutive days read better as a pair: "les lundis et mardis".
+    return b === a + 1 ? `les ${DAY_NAMES[a]}s et ${DAY_NAMES[b]}s` : `du ${DAY_NAMES[a]} au ${DAY_NAMES[b]}`;
+  }
   m = /^(Mo|Tu|We|Th|Fr|Sa|Su)$/.exec(item);
   if (m) return `tous les ${DAY_NAMES[DAY_CODES.indexOf(m[1] as never)]}s`;
   m = /^(Mo|Tu|We|Th|Fr|Sa|Su)\[(-?\d(?:,-?\d)*)\]$/.exec(item);
