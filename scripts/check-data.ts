@@ -4,10 +4,12 @@
  */
 import path from 'node:path';
 import { loadDataset } from '../src/lib/data/dataset';
-import { formatIssue } from '../src/lib/data/issues';
+import { formatIssue, sortIssues } from '../src/lib/data/issues';
 
 const dataDir = path.resolve(process.argv[2] ?? 'data');
-const { issues, counts } = loadDataset(dataDir);
+const loaded = loadDataset(dataDir);
+const { counts } = loaded;
+const issues = sortIssues(loaded.issues);
 const errors = issues.filter((i) => i.niveau === 'erreur');
 const warnings = issues.filter((i) => i.niveau === 'avertissement');
 
