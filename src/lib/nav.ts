@@ -5,4 +5,5 @@ export const NAV: { href: string; label: string }[] = [
   { href: '/lieux/', label: 'Lieux' },
   { href: '/equipes/', label: 'Équipes citoyennes' },
   { href: '/communes/', label: 'Communes' },
+  { href: '/carte/', label: 'Carte' },
 ];

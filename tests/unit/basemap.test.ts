@@ -6,7 +6,7 @@ import { PMTiles } from 'pmtiles';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { buildBasemap, labelSize, placeLabels, readBasemapInput, type BasemapInput } from '../../src/lib/basemap/build';
+import { buildBasemap, labelSize, placeLabels, project, readBasemapInput, type BasemapInput } from '../../src/lib/basemap/build';
 import { territoire as territoireSchema } from '../../src/schemas';
 import { MemorySource } from './helpers/memory-source';
 
@@ -75,9 +75,7 @@ describe('basemap of the configured territory', () => {
     for (const z of [8, 10]) {
       const shown = cands.filter((_, i) => zmin[i]! <= z);
       const boxes = shown.map((c) => {
-        const s = 256 * 2 ** z;
-        const px = ((c.lon + 180) / 360) * s;
-        const py = ((1 - Math.asinh(Math.tan((c.lat * Math.PI) / 180)) / Math.PI) / 2) * s;
+        const [px, py] = project(c.lon, c.lat, z);
         const hw = (c.nom.length * labelSize(c.population) * 0.56) / 2;
         return [px - hw, py - 8, px + hw, py + 8];
       });

@@ -92,9 +92,12 @@ function ringsAsLines<P>(f: Feature<Polygon | MultiPolygon>, props: P): Feature<
   return rings(f.geometry).map((r) => ({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: r } }));
 }
 
-/** Pixel position of a lon/lat at a zoom (256 px tiles). */
-function project(lon: number, lat: number, z: number): [number, number] {
-  const size = 256 * 2 ** z;
+/**
+ * Pixel position of a lon/lat at a map zoom, in MapLibre's pixel space: vector tiles are 512 px, so
+ * tile zoom z is drawn from map zoom z to z+1, where the world is at least 512·2^z px wide.
+ */
+export function project(lon: number, lat: number, z: number): [number, number] {
+  const size = 512 * 2 ** z;
   const x = ((lon + 180) / 360) * size;
   const y = ((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * size;
   return [x, y];
@@ -213,8 +216,8 @@ export function basemapLayers(input: BasemapInput, extent: BBox, minZoom: number
 
 function tileRange(extent: BBox, z: number): { x0: number; x1: number; y0: number; y1: number } {
   const n = 2 ** z;
-  const [x0, y1] = project(extent[0], extent[1], z).map((v) => Math.floor(v / 256)) as [number, number];
-  const [x1, y0] = project(extent[2], extent[3], z).map((v) => Math.floor(v / 256)) as [number, number];
+  const [x0, y1] = project(extent[0], extent[1], z).map((v) => Math.floor(v / 512)) as [number, number];
+  const [x1, y0] = project(extent[2], extent[3], z).map((v) => Math.floor(v / 512)) as [number, number];
   const c = (v: number) => Math.min(n - 1, Math.max(0, v));
   return { x0: c(x0), x1: c(x1), y0: c(y0), y1: c(y1) };
 }

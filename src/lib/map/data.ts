@@ -1,0 +1,143 @@
+/**
+ * What the map shows, computed at build time from the dataset: one item per record that has a place
+ * on the map (offers on site and itinerant stops, lieux du lien, équipes citoyennes as the area of
+ * their communes) and the zones of the offers at home, shown on demand. The /carte/ page lists the
+ * same items in HTML; the client only adds the map.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { featureCollection, truncate, union, bbox as turfBbox } from '@turf/turf';
+import type { Dataset } from '../data/dataset';
+import { indexFor } from '../records';
+import { MODES, PUBLICS, TYPES_LIEU, ACTIVITES_EQUIPE } from '../../schemas';
+
+export type MapKind = 'offre' | 'lieu' | 'equipe';
+/** The layers of the legend, which is also the layer switch. */
+export type MapLayer = 'offres' | 'lieux' | 'equipes' | 'domicile';
+export const MAP_LAYERS: { id: MapLayer; libelle: string; parDefaut: boolean }[] = [
+  { id: 'offres', libelle: 'Activités sur place et arrêts itinérants', parDefaut: true },
+  { id: 'lieux', libelle: 'Lieux du lien', parDefaut: true },
+  { id: 'equipes', libelle: 'Équipes citoyennes (communes couvertes)', parDefaut: true },
+  { id: 'domicile', libelle: 'Services à domicile (communes desservies)', parDefaut: false },
+];
+export type BBox = [number, number, number, number];
+
+export interface MapItem {
+  id: string;
+  kind: MapKind;
+  layer: MapLayer;
+  nom: string;
+  url: string;
+  /** One line under the name: type of place, mode, commune. */
+  resume: string;
+  /** Thématique ids (offers); the first one gives the symbol. */
+  themes: string[];
+  publics: string[];
+  /** Offer mode, 'lieu' or 'equipe'. */
+  mode: string;
+  /** Extent of the item's points or area, to test "in view". */
+  bbox: BBox;
+  exemple: boolean;
+}
+
+export interface MapData {
+  items: MapItem[];
+  /** Offer points (sur place, itinerant stops) and lieux. */
+  points: FeatureCollection<Point, { id: string; kind: 'offre' | 'lieu'; theme: string; nom: string; arret?: string }>;
+  /** Équipes: the union of their communes. */
+  equipes: FeatureCollection<Polygon | MultiPolygon, { id: string; nom: string }>;
+  /** Offers at home: the union of the communes served, shown on demand. */
+  domicile: FeatureCollection<Polygon | MultiPolygon, { id: string; nom: string; theme: string }>;
+}
+
+/** Union of commune shapes, rounded to ~1 m, cached per set of communes. */
+function areaOf(ds: Dataset, codes: string[], cache: Map<string, Feature<Polygon | MultiPolygon> | null>): Feature<Polygon | MultiPolygon> | null {
+  const key = [...codes].sort().join(',');
+  if (cache.has(key)) return cache.get(key)!;
+  const shapes = ds.communeShapes.features.filter((f) => codes.includes(f.properties.code));
+  let area: Feature<Polygon | MultiPolygon> | null = null;
+  if (shapes.length === 1) area = shapes[0]!;
+  else if (shapes.length > 1) area = union(featureCollection(shapes as Feature<Polygon | MultiPolygon>[]));
+  if (area) area = truncate(area, { precision: 5, coordinates: 2 });
+  cache.set(key, area);
+  return area;
+}
+
+const sharedCache = new Map<string, Feature<Polygon | MultiPolygon> | null>();
+/** The area covered by a set of communes (merged), for the small maps of the fiches. */
+export function communesArea(ds: Dataset, codes: string[]): Feature<Polygon | MultiPolygon> | null {
+  const a = areaOf(ds, codes, sharedCache);
+  return a && truncate(a, { precision: 4, coordinates: 2 });
+}
+
+function bboxOfPoints(pts: { lon: number; lat: number }[]): BBox {
+  return [Math.min(...pts.map((p) => p.lon)), Math.min(...pts.map((p) => p.lat)), Math.max(...pts.map((p) => p.lon)), Math.max(...pts.map((p) => p.lat))];
+}
+
+export function mapData(ds: Dataset): MapData {
+  const idx = indexFor(ds);
+  const cache = new Map<string, Feature<Polygon | MultiPolygon> | null>();
+  const items: MapItem[] = [];
+  const points: MapData['points']['features'] = [];
+  const equipes: MapData['equipes']['features'] = [];
+  const domicile: MapData['domicile']['features'] = [];
+
+  for (const o of [...ds.offres].sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))) {
+    const theme = o.thematiques[0]!;
+    const pts = idx.offerPoints(o);
+    if (o.mode.type === 'a_domicile') {
+      const area = areaOf(ds, o.mode.communes, cache);
+      if (!area) continue;
+      const n = o.mode.communes.length;
+      items.push({ id: o.id, kind: 'offre', layer: 'domicile', nom: o.nom, url: `/offres/${o.id}/`, resume: `${MODES.a_domicile} · ${n} commune${n > 1 ? 's' : ''}`, themes: o.thematiques, publics: o.publics, mode: o.mode.type, bbox: turfBbox(area) as BBox, exemple: Boolean(o.exemple) });
+      domicile.push({ type: 'Feature', properties: { id: o.id, nom: o.nom, theme }, geometry: area.geometry });
+      continue;
+    }
+    if (!pts.length) continue;
+    const commune = idx.communeNom(pts[0]!.commune);
+    const resume = o.mode.type === 'itinerant' ? `${MODES.itinerant}, ${pts.length} arrêts dont ${commune}` : `${MODES[o.mode.type]} · ${commune}`;
+    items.push({ id: o.id, kind: 'offre', layer: 'offres', nom: o.nom, url: `/offres/${o.id}/`, resume, themes: o.thematiques, publics: o.publics, mode: o.mode.type, bbox: bboxOfPoints(pts), exemple: Boolean(o.exemple) });
+    for (const p of pts)
+      points.push({
+        type: 'Feature',
+        properties: { id: o.id, kind: 'offre', theme, nom: o.nom, ...(o.mode.type === 'itinerant' ? { arret: `${p.nom}, ${idx.communeNom(p.commune)}` } : {}) },
+        geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+      });
+  }
+
+  for (const l of [...ds.lieux].sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))) {
+    const pt = { lon: l.coordonnees.lon, lat: l.coordonnees.lat };
+    items.push({ id: l.id, kind: 'lieu', layer: 'lieux', nom: l.nom, url: `/lieux/${l.id}/`, resume: `${TYPES_LIEU[l.type]} · ${idx.communeNom(l.commune)}`, themes: [], publics: [], mode: 'lieu', bbox: bboxOfPoints([pt]), exemple: Boolean(l.exemple) });
+    points.push({ type: 'Feature', properties: { id: l.id, kind: 'lieu', theme: '', nom: l.nom }, geometry: { type: 'Point', coordinates: [pt.lon, pt.lat] } });
+  }
+
+  for (const e of [...ds.equipes].sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))) {
+    const area = areaOf(ds, e.communes, cache);
+    if (!area) continue;
+    const acts = e.activites.map((a) => ACTIVITES_EQUIPE[a].toLowerCase()).join(', ');
+    items.push({
+      id: e.id,
+      kind: 'equipe',
+      layer: 'equipes',
+      nom: e.nom,
+      url: `/equipes/${e.id}/`,
+      resume: `Équipe citoyenne · ${e.communes.length} commune${e.communes.length > 1 ? 's' : ''} · ${acts}`,
+      themes: [],
+      publics: ['seniors'],
+      mode: 'equipe',
+      bbox: turfBbox(area) as BBox,
+      exemple: Boolean(e.exemple),
+    });
+    equipes.push({ type: 'Feature', properties: { id: e.id, nom: e.nom }, geometry: area.geometry });
+  }
+
+  return { items, points: featureCollection(points), equipes: featureCollection(equipes), domicile: featureCollection(domicile) };
+}
+
+/** Labels the client needs for filters and popups, without shipping the schemas. */
+export function mapLabels(ds: Dataset) {
+  return {
+    thematiques: ds.territoire.thematiques.map((t) => ({ id: t.id, libelle: t.libelle, couleur: t.couleur, icone: t.icone })),
+    publics: Object.entries(PUBLICS).map(([id, libelle]) => ({ id, libelle })),
+    modes: Object.entries(MODES).map(([id, libelle]) => ({ id, libelle })),
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The map as a resident would use it: /carte/ draws the generated basemap and the data layers (checked
+ * by pixels), lists exactly what has a place on the map, opens popups from the keyboard, follows the
+ * list, and never asks anything from outside the site.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import path from 'node:path';
+import { PNG } from './png';
+import { axeViolations, launch, screenshot, visit } from './harness';
+import { loadDataset } from '../../src/lib/data/dataset';
+import { indexFor } from '../../src/lib/records';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+const ds = loadDataset(path.resolve('data')).dataset!;
+const idx = indexFor(ds);
+const offersOnMap = ds.offres.filter((o) => idx.offerPoints(o).length > 0);
+/** Records with a place on the map by default: offers on site or itinerant, lieux, équipes (areas). */
+const located = offersOnMap.length + ds.lieux.length + ds.equipes.length;
+
+async function waitForMap(page: Page) {
+  await page.waitForSelector('#carte-app[data-ready=true]', { timeout: 60_000 });
+  // Let tiles and symbols settle.
+  await page.waitForFunction(() => !document.querySelector('.carte-map .maplibregl-canvas-container')?.classList.contains('maplibregl-interactive') || true);
+  await page.waitForTimeout(1500);
+}
+
+/** Pixel colours of the map canvas, counted by a predicate. */
+async function mapPixels(page: Page, name?: string): Promise<{ png: PNG; count: (pred: (r: number, g: number, b: number) => boolean) => number }> {
+  const buf = await page.locator('#carte').screenshot(name ? { path: `tests/browser/screenshots/${name}.png` } : {});
+  const png = PNG.decode(buf);
+  const count = (pred: (r: number, g: number, b: number) => boolean) => {
+    let n = 0;
+    for (let i = 0; i < png.data.length; i += 4) if (pred(png.data[i]!, png.data[i + 1]!, png.data[i + 2]!)) n++;
+    return n;
+  };
+  return { png, count };
+}
+const hex = (h: string) => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)] as const;
+const near = (c: readonly number[], tol = 24) => (r: number, g: number, b: number) => Math.abs(r - c[0]!) <= tol && Math.abs(g - c[1]!) <= tol && Math.abs(b - c[2]!) <= tol;
+
+describe('/carte/', () => {
+  it('draws the basemap and the data layers, lists every located record, stays on the site', async () => {
+    expect(located).toBeGreaterThan(200);
+    const v = await visit(browser, '/carte/');
+    const { page } = v;
+    await waitForMap(page);
+    await screenshot(page, 'carte-territoire');
+
+    // The list for the full view: every record that has a place on the map.
+    await expect(page.locator('.carte-liste li:visible').count()).resolves.toBe(located);
+    await expect(page.locator('#carte-compte [data-total]').textContent()).resolves.toBe(String(located));
+    await expect(page.locator('[data-section=domicile]').isHidden()).resolves.toBe(true);
+
+    const { count, png } = await mapPixels(page, 'carte-territoire-carte');
+    const total = png.width * png.height;
+    // Basemap: the paper colour inside the territory and the dimmed outside, both widely present.
+    expect(count(near(hex('#f6f4ef'), 6)) / total, 'fond clair du territoire').toBeGreaterThan(0.2);
+    expect(count((r, g, b) => r < 215 && r > 160 && Math.abs(r - g) < 12 && Math.abs(g - b) < 14) / total, 'extérieur grisé').toBeGreaterThan(0.05);
+    // Data layers: cluster rings (dark blue) and équipes (purple) are drawn.
+    expect(count(near(hex('#1f3a5f'), 30)), 'groupes de points').toBeGreaterThan(200);
+    expect(count(near(hex('#5b3f8c'), 40)), 'contours des équipes').toBeGreaterThan(100);
+    // Commune names are text drawn from our own font: dark label pixels exist.
+    expect(count(near(hex('#3b3731'), 30)), 'noms de communes').toBeGreaterThan(300);
+
+    expect(v.externalRequests, 'requêtes hors de 127.0.0.1').toEqual([]);
+    expect(v.failedRequests, 'requêtes en échec').toEqual([]);
+    expect(v.consoleErrors, 'erreurs console').toEqual([]);
+    expect(await axeViolations(page), 'violations axe').toEqual([]);
+  });
+
+  it('opens a popup from the keyboard, from the list and on the map canvas', async () => {
+    const v = await visit(browser, '/carte/');
+    const { page } = v;
+    await waitForMap(page);
+    const first = offersOnMap.sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))[0]!;
+    // From the list: Tab to the button, Enter.
+    const button = page.locator(`li[data-id="${first.id}"][data-layer=offres] button[data-montrer]`);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const popup = page.locator('.maplibregl-popup');
+    await popup.waitFor();
+    await expect(popup.locator('.carte-popup-titre').textContent()).resolves.toBe(first.nom);
+    await expect(popup.locator('a.carte-popup-lien').getAttribute('href')).resolves.toBe(`/offres/${first.id}/`);
+    await page.waitForTimeout(1500);
+    await screenshot(page, 'carte-rue');
+    await mapPixels(page, 'carte-rue-carte');
+    // The list now shows what is around that place, the chosen offer included.
+    await expect(page.locator(`li[data-id="${first.id}"]`).first().isVisible()).resolves.toBe(true);
+    const shown = await page.locator('.carte-liste li:visible').count();
+    expect(shown).toBeLessThan(located);
+    // Escape closes it and gives the focus back to the button.
+    await page.keyboard.press('Escape');
+    await expect(popup.count()).resolves.toBe(0);
+    await expect(button.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+
+    // On the canvas: the offer is at the centre now; Enter opens what is under the crosshair.
+    await page.locator('#carte canvas').focus();
+    await page.keyboard.press('Enter');
+    await popup.waitFor();
+    await expect(popup.locator('a.carte-popup-lien').count()).resolves.toBe(1);
+    expect(v.externalRequests).toEqual([]);
+    expect(v.consoleErrors).toEqual([]);
+  });
+
+  it('filters the list and the map together, and the legend switches layers', async () => {
+    const v = await visit(browser, '/carte/?thematique=numerique');
+    const { page } = v;
+    await waitForMap(page);
+    const numerique = offersOnMap.filter((o) => o.thematiques.includes('numerique')).length;
+    expect(numerique).toBeGreaterThan(0);
+    await expect(page.locator('.carte-liste li:visible').count()).resolves.toBe(numerique);
+    await page.selectOption('#f-thematique', '');
+    await page.getByLabel('Lieux du lien').uncheck();
+    await expect(page.locator('.carte-liste li:visible').count()).resolves.toBe(offersOnMap.length + ds.equipes.length);
+    expect(page.url()).toContain('couches=');
+    await page.getByLabel('Services à domicile (communes desservies)').check();
+    const domicile = ds.offres.filter((o) => o.mode.type === 'a_domicile').length;
+    await expect(page.locator('[data-section=domicile] li:visible').count()).resolves.toBe(domicile);
+  });
+
+  it('without JavaScript: the whole list and a link to the activities', async () => {
+    const v = await visit(browser, '/carte/', { javaScriptEnabled: false });
+    const n = await v.page.locator('.carte-liste li').count();
+    expect(n).toBe(located + ds.offres.filter((o) => o.mode.type === 'a_domicile').length);
+    await expect(v.page.locator('noscript').innerHTML()).resolves.toContain('href="/offres/"');
+    expect(v.externalRequests).toEqual([]);
+  });
+});
