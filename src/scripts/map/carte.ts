@@ -339,7 +339,14 @@ export function start(): void {
     const voir = params.get('voir');
     if (voir) {
       const e = entries.find((x) => x.id === voir);
-      if (e) showEntry(e);
+      if (e) {
+        const box = layerBoxes.find((x) => x.value === e.layer);
+        if (box && !box.checked) {
+          box.checked = true;
+          changed();
+        }
+        showEntry(e);
+      }
     }
 
     app.classList.add('carte-prete');

@@ -47,7 +47,7 @@ async function draw(el: HTMLElement): Promise<void> {
     return;
   }
   try {
-    const map = await createMap(el, cfg.basemap, { interactive: false, bounds: extent(cfg), fitBoundsOptions: { padding: 30, maxZoom: 13 } });
+    const map = await createMap(el, cfg.basemap, { interactive: false, attributionControl: false, bounds: extent(cfg), fitBoundsOptions: { padding: 30, maxZoom: 11.5 } });
     map.getCanvas().removeAttribute('tabindex');
     map.getCanvas().setAttribute('aria-hidden', 'true');
     await new Promise<void>((r) => (map.loaded() ? r() : map.once('load', () => r())));
