@@ -31,3 +31,4 @@ console.log(
     `${stats.addressedTiles} tuiles (${stats.tileContents} contenus distincts, ${stats.tileEntries} entrées), ${ms} ms.`,
 );
 console.log(`Couches : ${Object.entries(result.layerCounts).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+console.log(`Emprise pour un fond OpenStreetMap (pmtiles extract, voir README) : --bbox=${result.extent.map((v) => v.toFixed(2)).join(',')}`);
