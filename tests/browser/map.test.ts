@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { PNG } from './png';
 import { axeViolations, launch, screenshot, visit } from './harness';
 import { loadDataset } from '../../src/lib/data/dataset';
@@ -167,5 +169,33 @@ describe('small maps of the fiches', () => {
     const e = ds.equipes[0]!;
     const px = await miniMap(`/equipes/${e.id}/`, 'minicarte-equipe');
     expect(px.purple, 'contour de la zone').toBeGreaterThan(150);
+  });
+});
+
+describe('weight', () => {
+  /** JavaScript a page loads once its map (if any) is drawn, in bytes gzipped (as a server would send it). */
+  async function jsWeight(url: string, waitFor?: string): Promise<{ gzip: number; files: string[] }> {
+    const v = await visit(browser, url);
+    const files = new Set<string>();
+    v.page.on('request', (r) => {
+      if (/\.m?js(\?|$)/.test(r.url())) files.add(new URL(r.url()).pathname);
+    });
+    // Requests made before the listener: read them from the performance timeline.
+    if (waitFor) await v.page.waitForSelector(waitFor, { timeout: 60_000 });
+    const seen = await v.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    for (const u of seen) if (/\.m?js(\?|$)/.test(u)) files.add(new URL(u).pathname);
+    let gzip = 0;
+    for (const f of files) gzip += gzipSync(readFileSync(path.join('dist', f))).length;
+    return { gzip, files: [...files] };
+  }
+
+  it('maplibre is loaded by /carte/ only, not by the list of activities', async () => {
+    const carte = await jsWeight('/carte/', '#carte-app[data-ready=true]');
+    const offres = await jsWeight('/offres/');
+    console.log(carte.files.join(" "));
+    console.log(`JS gzip : /carte/ ${(carte.gzip / 1024).toFixed(1)} Kio (${carte.files.length} fichiers) ; /offres/ ${(offres.gzip / 1024).toFixed(1)} Kio (${offres.files.length} fichiers)`);
+    expect(carte.files.some((f) => f.includes('maplibre-gl'))).toBe(true);
+    expect(offres.files.some((f) => f.includes('maplibre'))).toBe(false);
+    expect(offres.gzip).toBeLessThan(50 * 1024);
   });
 });

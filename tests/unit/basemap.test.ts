@@ -77,7 +77,7 @@ describe('basemap of the configured territory', () => {
       const boxes = shown.map((c) => {
         const [px, py] = project(c.lon, c.lat, z);
         const hw = (c.nom.length * labelSize(c.population) * 0.56) / 2;
-        return [px - hw, py - 8, px + hw, py + 8];
+        return [px - hw, py - 8, px + hw, py + 8] as const;
       });
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++) {

@@ -87,7 +87,7 @@ describe('PMTilesWriter', () => {
     const y = Math.floor(((1 - Math.asinh(Math.tan((44.2033 * Math.PI) / 180)) / Math.PI) / 2) * 256);
     expect([x, y]).toEqual([128, 92]);
     const t = index.getTile(8, x, y)!;
-    w.addTile(8, x, y, fromGeojsonVt({ places: t }, { version: 2 }));
+    w.addTile(8, x, y, fromGeojsonVt({ places: t }, { version: 2, extent: 4096 }));
     const p = new PMTiles(new MemorySource(w.finish().bytes));
     expect((await p.getHeader()).tileCompression).toBe(2);
     const tile = new VectorTile(new PbfReader(new Uint8Array((await p.getZxy(8, x, y))!.data)));

@@ -283,10 +283,11 @@ export function buildBasemap(input: BasemapInput, opts: BasemapOptions = {}): Ba
           const t = index.getTile(z, x, y);
           if (!t || !t.features.length) continue;
           // Commune names: only those placed at this zoom (all of them at the last zoom).
+          const all: GeoJSONVTTile['features'] = t.features;
           const features =
-            name === 'communes_noms' ? t.features.filter((f) => Number(f.tags?.zmin) <= z) : name === 'masque' ? t.features.filter((f) => netArea(f.geometry) > 1) : t.features;
+            name === 'communes_noms' ? all.filter((f) => Number(f.tags?.zmin) <= z) : name === 'masque' ? all.filter((f) => netArea(f.geometry) > 1) : all;
           if (!features.length) continue;
-          tileLayers[name] = { ...t, features };
+          tileLayers[name] = { ...t, features } as GeoJSONVTTile;
           any = true;
         }
         if (any) writer.addTile(z, x, y, fromGeojsonVt(tileLayers, { version: 2, extent: 4096 }));
