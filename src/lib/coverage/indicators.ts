@@ -2,6 +2,7 @@
 import type { Dataset } from '../data/dataset';
 import { MODES, type Mode } from '../../schemas';
 import type { SiteCoverage } from './from-dataset';
+import type { CoverageCommune } from './model';
 
 export interface Indicators {
   offres: number;
@@ -27,7 +28,7 @@ export function isRecent(verifieLe: string, today: Date): boolean {
 
 export function computeIndicators(ds: Dataset, cov: SiteCoverage, today: Date): Indicators {
   const communes = cov.input.communes;
-  const sum = (f: (c: (typeof communes)[number]) => number) => communes.reduce((s, c) => s + f(c), 0);
+  const sum = (f: (c: CoverageCommune) => number) => communes.reduce((s, c) => s + f(c), 0);
   const pop65 = sum((c) => c.pop65);
   const structures = new Map(ds.structures.map((s) => [s.id, s.nom]));
   const teamCommunes = new Set(ds.equipes.flatMap((e) => e.communes));

@@ -11,6 +11,7 @@ import { computeCoverage, haversineKm, uncoveredBySeniors, type CoverageCommune,
 import { coverageCsv } from '../../../src/lib/coverage/csv';
 import { summarySentence, reachInWords, formatKm } from '../../../src/lib/coverage/words';
 import { EQUIPE_THEMATIQUES, teamThemes } from '../../../src/lib/coverage/from-dataset';
+import type { Equipe } from '../../../src/schemas';
 
 const KM_PER_DEG = (2 * Math.PI * 6371.0088) / 360; // 111.195 km
 
@@ -107,7 +108,7 @@ describe('computeCoverage, "visites": at home only; the video call does not fill
 
 describe('équipes citoyennes', () => {
   it('cover visits, calls and outings, not workshops, and only thématiques the catalogue has', () => {
-    const base = { id: 'e', nom: 'E', porteur: 's', communes: ['47001'], contact: { telephone: '0553000000' }, source: 'x', verifie_le: '2026-01-01', exemple: true } as const;
+    const base: Omit<Equipe, 'activites'> = { id: 'e', nom: 'E', porteur: 's', communes: ['47001'], contact: { telephone: '0553000000' }, source: { nom: 'test' }, verifie_le: '2026-01-01', exemple: true };
     const catalogue = new Set(['visites-domicile', 'ecoute-entraide']);
     expect(teamThemes({ ...base, activites: ['visites', 'appels', 'sorties'] }, catalogue)).toEqual(['visites-domicile', 'ecoute-entraide']);
     expect(teamThemes({ ...base, activites: ['ateliers'] }, catalogue)).toEqual([]);
