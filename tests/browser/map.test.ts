@@ -4,7 +4,7 @@
  * list, and never asks anything from outside the site.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -88,6 +88,7 @@ describe('/carte/', () => {
     const popup = page.locator('.maplibregl-popup');
     await popup.waitFor();
     await expect(popup.locator('.carte-popup-titre').textContent()).resolves.toBe(first.nom);
+    await expect(popup.locator('a.carte-popup-lien').textContent()).resolves.toBe(`Voir la fiche : ${first.nom}`);
     await expect(popup.locator('a.carte-popup-lien').getAttribute('href')).resolves.toBe(`/offres/${first.id}/`);
     await page.waitForTimeout(1500);
     await screenshot(page, 'carte-rue');
@@ -106,8 +107,31 @@ describe('/carte/', () => {
     await page.keyboard.press('Enter');
     await popup.waitFor();
     await expect(popup.locator('a.carte-popup-lien').count()).resolves.toBe(1);
+    // Street level: zoom in with the keyboard and look.
+    await page.keyboard.press('Escape');
+    await page.locator('#carte canvas').focus();
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Equal');
+    await page.waitForTimeout(1500);
+    await mapPixels(page, 'carte-rue-z15');
     expect(v.externalRequests).toEqual([]);
     expect(v.consoleErrors).toEqual([]);
+  });
+
+  it('without WebGL: says so, keeps the whole list and points to the activities', async () => {
+    const noGl = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-3d-apis', '--disable-webgl'] });
+    try {
+      const v = await visit(noGl, '/carte/');
+      await expect(v.page.locator('#carte-etat').textContent()).resolves.toContain('ne peut pas afficher la carte');
+      await expect(v.page.locator('#carte-etat a[href="/offres/"]').count()).resolves.toBe(1);
+      await expect(v.page.locator('.carte-map-wrap').isHidden()).resolves.toBe(true);
+      await expect(v.page.locator('.carte-liste li:visible').count()).resolves.toBe(located);
+      // The filters still work on the list.
+      await v.page.selectOption('#f-mode', 'itinerant');
+      await expect(v.page.locator('.carte-liste li:visible').count()).resolves.toBe(ds.offres.filter((o) => o.mode.type === 'itinerant').length);
+      expect(v.consoleErrors).toEqual([]);
+    } finally {
+      await noGl.close();
+    }
   });
 
   it('filters the list and the map together, and the legend switches layers', async () => {

@@ -266,6 +266,10 @@ export function start(): void {
       const a = document.createElement('a');
       a.href = link.getAttribute('href')!;
       a.textContent = 'Voir la fiche';
+      const hiddenName = document.createElement('span');
+      hiddenName.className = 'visually-hidden';
+      hiddenName.textContent = ` : ${link.textContent}`;
+      a.append(hiddenName);
       a.className = 'carte-popup-lien';
       el.append(a);
       paintThemeSamples(el, themeById);
@@ -332,8 +336,9 @@ export function start(): void {
       const pt = data.points.features.find((f) => f.properties.id === e.id);
       const [w, s, east, n] = e.bbox;
       const at: [number, number] = pt ? (pt.geometry.coordinates as [number, number]) : [(w + east) / 2, (s + n) / 2];
-      if (w === east && s === n) map.jumpTo({ center: at, zoom: Math.max(map.getZoom(), 13) });
-      else map.fitBounds([w, s, east, n] as LngLatBoundsLike, { padding: 40, animate: false, maxZoom: 13 });
+      // MapLibre skips the flight for people who ask their system for reduced motion.
+      if (w === east && s === n) map.flyTo({ center: at, zoom: Math.max(map.getZoom(), 13), duration: 900 });
+      else map.fitBounds([w, s, east, n] as LngLatBoundsLike, { padding: 40, maxZoom: 13, duration: 900 });
       popupFor(e.layer, e.id, at, pt?.properties.arret);
     }
     const voir = params.get('voir');
