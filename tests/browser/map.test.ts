@@ -145,7 +145,16 @@ describe('/carte/', () => {
     await page.getByLabel('Lieux du lien').uncheck();
     await expect(page.locator('.carte-liste li:visible').count()).resolves.toBe(offersOnMap.length + ds.equipes.length);
     expect(page.url()).toContain('couches=');
+    // The zones at home are fetched on demand only.
+    const zones = page.waitForResponse((r) => r.url().endsWith('/carte/domicile.json') && r.ok());
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/domicile.json')))).toBe(false);
     await page.getByLabel('Services à domicile (communes desservies)').check();
+    await zones;
+    await page.waitForTimeout(1000);
+    const { count } = await mapPixels(page, 'carte-domicile');
+    // The zones are outlined in their thématique's colour (dotted): at least one colour of the catalogue shows.
+    const drawn = ds.territoire.thematiques.filter((t) => count(near(hex(t.couleur), 18)) > 50);
+    expect(drawn.length).toBeGreaterThan(0);
     const domicile = ds.offres.filter((o) => o.mode.type === 'a_domicile').length;
     await expect(page.locator('[data-section=domicile] li:visible').count()).resolves.toBe(domicile);
   });

@@ -49,7 +49,7 @@ export interface MapData {
   domicile: FeatureCollection<Polygon | MultiPolygon, { id: string; nom: string; theme: string }>;
 }
 
-/** Union of commune shapes, rounded to ~1 m, cached per set of communes. */
+/** Union of commune shapes, rounded to ~10 m (plenty at the zooms an area is looked at), cached per set of communes. */
 function areaOf(ds: Dataset, codes: string[], cache: Map<string, Feature<Polygon | MultiPolygon> | null>): Feature<Polygon | MultiPolygon> | null {
   const key = [...codes].sort().join(',');
   if (cache.has(key)) return cache.get(key)!;
@@ -57,7 +57,7 @@ function areaOf(ds: Dataset, codes: string[], cache: Map<string, Feature<Polygon
   let area: Feature<Polygon | MultiPolygon> | null = null;
   if (shapes.length === 1) area = shapes[0]!;
   else if (shapes.length > 1) area = union(featureCollection(shapes as Feature<Polygon | MultiPolygon>[]));
-  if (area) area = truncate(area, { precision: 5, coordinates: 2 });
+  if (area) area = truncate(area, { precision: 4, coordinates: 2 });
   cache.set(key, area);
   return area;
 }
@@ -65,8 +65,7 @@ function areaOf(ds: Dataset, codes: string[], cache: Map<string, Feature<Polygon
 const sharedCache = new Map<string, Feature<Polygon | MultiPolygon> | null>();
 /** The area covered by a set of communes (merged), for the small maps of the fiches. */
 export function communesArea(ds: Dataset, codes: string[]): Feature<Polygon | MultiPolygon> | null {
-  const a = areaOf(ds, codes, sharedCache);
-  return a && truncate(a, { precision: 4, coordinates: 2 });
+  return areaOf(ds, codes, sharedCache);
 }
 
 function bboxOfPoints(pts: { lon: number; lat: number }[]): BBox {

@@ -20,8 +20,8 @@ type PointProps = { id: string; kind: 'offre' | 'lieu'; theme: string; nom: stri
 interface MapJson {
   points: FeatureCollection<Point, PointProps>;
   equipes: FeatureCollection<Polygon | MultiPolygon, { id: string; nom: string }>;
-  domicile: FeatureCollection<Polygon | MultiPolygon, { id: string; nom: string; theme: string }>;
 }
+type DomicileJson = FeatureCollection<Polygon | MultiPolygon, { id: string; nom: string; theme: string }>;
 
 interface Entry {
   li: HTMLLIElement;
@@ -194,7 +194,14 @@ export function start(): void {
     const areaIds = (layer: LayerId) => entries.filter((e) => e.layer === layer && layersOn().has(layer) && passes(e)).map((e) => e.id);
 
     map.addSource('equipes', { type: 'geojson', data: data.equipes, promoteId: 'id' });
-    map.addSource('domicile', { type: 'geojson', data: data.domicile, promoteId: 'id' });
+    map.addSource('domicile', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' });
+    // The zones of the offers at home are fetched the first time their layer is switched on.
+    let domicileLoading: Promise<void> | undefined;
+    const loadDomicile = () =>
+      (domicileLoading ??= fetch('/carte/domicile.json')
+        .then((r) => r.json() as Promise<DomicileJson>)
+        .then((fc) => (map.getSource('domicile') as GeoJSONSource).setData(fc))
+        .then(() => undefined));
     map.addSource('points', { type: 'geojson', data: pointsData(), cluster: true, clusterRadius: 36, clusterMaxZoom: 12 });
     const teamColor = '#5b3f8c';
     map.addLayer({ id: 'domicile-fill', type: 'fill', source: 'domicile', paint: { 'fill-color': ['coalesce', ['get', ['get', 'theme'], ['literal', Object.fromEntries(cfg.thematiques.map((t) => [t.id, t.couleur]))]], '#555'], 'fill-opacity': 0.14 } });
@@ -224,6 +231,7 @@ export function start(): void {
     map.addLayer({ id: 'selection', type: 'circle', source: 'selection', paint: { 'circle-radius': 21, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#c2410c', 'circle-stroke-width': 4 } }, 'lieux-points');
 
     function applyState(): void {
+      if (layersOn().has('domicile')) void loadDomicile();
       (map.getSource('points') as GeoJSONSource).setData(pointsData());
       map.setFilter('equipes-fill', ['in', ['get', 'id'], ['literal', areaIds('equipes')]]);
       map.setFilter('equipes-line', ['in', ['get', 'id'], ['literal', areaIds('equipes')]]);
