@@ -53,6 +53,7 @@ describe('/carte/', () => {
     const { page } = v;
     await waitForMap(page);
     await screenshot(page, 'carte-territoire');
+    await expect(page.locator('#liste-titre').textContent()).resolves.toBe('Dans la zone affichée');
 
     // The list for the full view: every record that has a place on the map.
     await expect(page.locator('.carte-liste li:visible').count()).resolves.toBe(located);

@@ -248,6 +248,7 @@ export function start(): void {
     };
     map.on('moveend', refreshList);
     mapReady = true;
+    $<HTMLElement>('#liste-titre')!.textContent = 'Dans la zone affichée';
     refreshList();
 
     // --- Popups. ---
