@@ -1,0 +1,103 @@
+/**
+ * Offline commune lookup for the "Où ?" field: a name typed with or without accents, hyphens or a typo
+ * ("villeneuve sur lot", "agen", "marmande"), a postal code ("47000") or an INSEE code ("47001").
+ * Territory communes come first; the national list (with postal codes) completes them.
+ */
+import { fold } from '../text';
+import { editDistance } from './tokens';
+
+/** Compact row as shipped to the browser: [code INSEE, nom, lat, lon, postal codes separated by spaces]. */
+export type CommuneRow = [string, string, number, number, string];
+
+export interface CommuneEntry {
+  code: string;
+  nom: string;
+  lat: number;
+  lon: number;
+  cps: string[];
+  /** Part of the site's territory (zone coverage applies, listed first). */
+  local: boolean;
+  /** Folded name ("villeneuve sur lot") with "saint"/"sainte" spelled out. */
+  key: string;
+}
+
+const ABBREV: [RegExp, string][] = [
+  [/\bst\b/g, 'saint'],
+  [/\bste\b/g, 'sainte'],
+];
+/** The form names are compared in: folded, abbreviations expanded. */
+export function communeKey(s: string): string {
+  let k = fold(s).replace(/[^a-z0-9 ]+/g, ' ');
+  for (const [re, full] of ABBREV) k = k.replace(re, full);
+  return k.replace(/\s+/g, ' ').trim();
+}
+
+export function toEntries(rows: CommuneRow[], local: boolean): CommuneEntry[] {
+  return rows.map(([code, nom, lat, lon, cps]) => ({ code, nom, lat, lon, cps: cps ? cps.split(' ') : [], local, key: communeKey(nom) }));
+}
+
+export interface CommuneMatch {
+  entry: CommuneEntry;
+  score: number;
+}
+
+function nameScore(q: string, key: string): number {
+  if (key === q) return 100;
+  if (key.startsWith(q)) return 80 - Math.min(10, key.length - q.length) / 2;
+  if (key.includes(' ' + q)) return 60;
+  if (q.length >= 3 && key.includes(q)) return 45;
+  if (q.length < 4 || key[0] !== q[0]) return 0;
+  // A typo: compare with the start of the name of about the same length, and with the whole name.
+  const max = q.length >= 8 ? 2 : 1;
+  const whole = editDistance(q, key, max);
+  if (whole <= max) return 40 - whole * 5;
+  const head = Math.min(editDistance(q, key.slice(0, q.length), max), editDistance(q, key.slice(0, q.length + 1), max));
+  return head <= max ? 30 - head * 5 : 0;
+}
+
+/** Best communes for what was typed, best first. Exact postal codes and names beat prefixes, which beat typos. */
+export function searchCommunes(query: string, entries: CommuneEntry[], limit = 8): CommuneMatch[] {
+  const raw = query.trim();
+  if (!raw) return [];
+  const out: CommuneMatch[] = [];
+  const digits = raw.replace(/\s+/g, '');
+  if (/^(?:\d{2,5}|2[abAB]\d{0,3})$/.test(digits)) {
+    const d = digits.toUpperCase();
+    for (const e of entries) {
+      let s = 0;
+      if (e.cps.includes(d)) s = 100;
+      else if (e.code === d) s = 95;
+      else if (e.cps.some((c) => c.startsWith(d))) s = 60;
+      else if (e.code.startsWith(d)) s = 55;
+      if (s) out.push({ entry: e, score: s + (e.local ? 30 : 0) });
+    }
+  } else {
+    const q = communeKey(raw);
+    if (!q) return [];
+    for (const e of entries) {
+      const s = nameScore(q, e.key);
+      if (s) out.push({ entry: e, score: s + (e.local ? 30 : 0) });
+    }
+  }
+  out.sort((a, b) => b.score - a.score || a.entry.nom.length - b.entry.nom.length || a.entry.nom.localeCompare(b.entry.nom, 'fr'));
+  // The same commune can be both local and national: keep the first.
+  const seen = new Set<string>();
+  return out.filter((m) => (seen.has(m.entry.code) ? false : (seen.add(m.entry.code), true))).slice(0, limit);
+}
+
+/** Commune whose centre is nearest to a point (for "autour de moi" and map clicks), within `maxKm`. */
+export function nearestCommune(p: { lat: number; lon: number }, entries: CommuneEntry[], maxKm = 20): CommuneEntry | undefined {
+  let best: CommuneEntry | undefined;
+  let bestD = Infinity;
+  const cos = Math.cos((p.lat * Math.PI) / 180);
+  for (const e of entries) {
+    const dx = (e.lon - p.lon) * cos;
+    const dy = e.lat - p.lat;
+    const d = dx * dx + dy * dy;
+    if (d < bestD) {
+      bestD = d;
+      best = e;
+    }
+  }
+  return best && Math.sqrt(bestD) * 111.2 <= maxKm ? best : undefined;
+}

@@ -1,0 +1,32 @@
+/**
+ * National commune list for the "Où ?" field (node, build time): centres from data/reference/communes-france.json
+ * joined with postal codes from @etalab/decoupage-administratif.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { CommuneRow } from './communes';
+
+interface DecoupageCommune {
+  code: string;
+  type: string;
+  codesPostaux?: string[];
+}
+
+let postal: Map<string, string[]> | undefined;
+/** Postal codes by INSEE code of the current communes. */
+export function postalCodes(): Map<string, string[]> {
+  if (postal) return postal;
+  const require = createRequire(import.meta.url);
+  const file = require.resolve('@etalab/decoupage-administratif/data/communes.json');
+  const list = JSON.parse(readFileSync(file, 'utf8')) as DecoupageCommune[];
+  postal = new Map(list.filter((c) => c.type === 'commune-actuelle').map((c) => [c.code, c.codesPostaux ?? []]));
+  return postal;
+}
+
+const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+export function loadNational(file: string): CommuneRow[] {
+  const rows = JSON.parse(readFileSync(file, 'utf8')) as { code: string; nom: string; lat: number; lon: number }[];
+  const cps = postalCodes();
+  return rows.map((c) => [c.code, c.nom, r4(c.lat), r4(c.lon), (cps.get(c.code) ?? []).join(' ')]);
+}
