@@ -8,6 +8,9 @@ import { formatIssue } from '../src/lib/data/issues';
 
 const dataDir = path.resolve(process.argv[2] ?? 'data');
 const { issues, counts } = loadDataset(dataDir);
+// Reading order: file by file, line by line.
+const files = [...new Set(issues.map((i) => i.fichier))];
+issues.sort((a, b) => files.indexOf(a.fichier) - files.indexOf(b.fichier) || (a.ligne ?? 0) - (b.ligne ?? 0));
 const errors = issues.filter((i) => i.niveau === 'erreur');
 const warnings = issues.filter((i) => i.niveau === 'avertissement');
 

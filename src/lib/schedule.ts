@@ -36,7 +36,11 @@ const ordinal = (n: number) => (n === 1 ? '1er' : n === -1 ? 'dernier' : `${n}e`
 /** One weekday selector item: "Mo-Fr", "Tu", "Th[1,3]", "Fr[-1]". */
 function describeDayItem(item: string): string | null {
   let m = /^(Mo|Tu|We|Th|Fr|Sa|Su)-(Mo|Tu|We|Th|Fr|Sa|Su)$/.exec(item);
-  if (m) return `du ${DAY_NAMES[DAY_CODES.indexOf(m[1] as never)]} au ${DAY_NAMES[DAY_CODES.indexOf(m[2] as never)]}`;
+  if (m) {
+    const [a, b] = [DAY_CODES.indexOf(m[1] as never), DAY_CODES.indexOf(m[2] as never)];
+    // Two consecutive days read better as a pair: "les lundis et mardis".
+    return b === a + 1 ? `les ${DAY_NAMES[a]}s et ${DAY_NAMES[b]}s` : `du ${DAY_NAMES[a]} au ${DAY_NAMES[b]}`;
+  }
   m = /^(Mo|Tu|We|Th|Fr|Sa|Su)$/.exec(item);
   if (m) return `tous les ${DAY_NAMES[DAY_CODES.indexOf(m[1] as never)]}s`;
   m = /^(Mo|Tu|We|Th|Fr|Sa|Su)\[(-?\d(?:,-?\d)*)\]$/.exec(item);
@@ -154,13 +158,11 @@ export function isAppointmentOnly(value: string): boolean {
   return splitRules(value).every((r) => /^"[^"]*"$/.test(r));
 }
 
-const dateFmt = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const hm = (d: Date) => frTime(`${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`);
+// opening_hours computes in the process's local time: read dates back in local time too, whatever TZ is.
+const dateFmt = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const hm = (d: Date) => frTime(`${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`);
 
-/**
- * "mardi 24 novembre 2026, de 14 h à 16 h". The library works in the process's local time and the build
- * runs with TZ=UTC for reproducibility, so wall-clock hours are read back in UTC.
- */
+/** "mardi 24 novembre 2026, de 14 h à 16 h". */
 export function formatSession(s: Session): string {
   const day = dateFmt.format(s.start).replace(/^(\p{L}+) 1 /u, '$1 1er ');
   return `${day}, de ${hm(s.start)} à ${hm(s.end)}`;
@@ -173,9 +175,9 @@ export function scheduleFacets(value: string, from: Date): { jours: number[]; mo
   const moments = new Set<'matin' | 'apres-midi' | 'soir'>();
   for (const [start, end] of oh.getOpenIntervals(from, new Date(from.getTime() + 62 * 86_400_000))) {
     if (end.getTime() - start.getTime() > 86_400_000) continue;
-    jours.add((start.getUTCDay() + 6) % 7);
-    const h0 = start.getUTCHours();
-    const h1 = end.getUTCHours() + end.getUTCMinutes() / 60;
+    jours.add((start.getDay() + 6) % 7);
+    const h0 = start.getHours();
+    const h1 = end.getHours() + end.getMinutes() / 60;
     if (h0 < 12) moments.add('matin');
     if (h1 > 13 && h0 < 18) moments.add('apres-midi');
     if (h1 > 18) moments.add('soir');

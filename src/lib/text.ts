@@ -16,6 +16,8 @@ export function fold(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[-'’]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** Acronyms kept upper-case when a source label is re-cased. */
+const ACRONYMS = new Set(['ehpad', 'cc', 'ccas', 'cias', 'caf', 'msa', 'admr', 'clic', 'cnfs', 'mjc', 'mds', 'epci', 'bp', 'ssiad', 'udaf', 'ufr', 'ca']);
 const SMALL_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'en', 'sur', 'sous', 'aux', 'au', 'à', 'd', 'l']);
 
 /** Turns an ALL-CAPS label from a source file into readable case; mixed-case text is left alone. */
@@ -25,7 +27,7 @@ export function titleCase(s: string): string {
   return t
     .toLowerCase()
     .split(' ')
-    .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : w.replace(/(^|[-'’])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase())))
+    .map((w, i) => (ACRONYMS.has(w) ? w.toUpperCase() : i > 0 && SMALL_WORDS.has(w) ? w : w.replace(/(^|[-'’])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase())))
     .join(' ')
     .replace(/\b([DL])'(\p{L})/gu, (_m, a: string, c: string) => `${a.toLowerCase()}'${c.toUpperCase()}`);
 }

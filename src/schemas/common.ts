@@ -8,6 +8,35 @@
 import { z } from 'astro/zod';
 import OpeningHours from 'opening_hours';
 
+const TYPE_NAMES: Record<string, string> = {
+  string: 'un texte', number: 'un nombre', boolean: 'true ou false', array: 'une liste', object: 'un objet (clés : valeurs)',
+  undefined: 'absent', null: 'vide', integer: 'un nombre entier', date: 'une date',
+};
+/**
+ * French messages for zod's generic issues, so that a coordinator never reads "Expected boolean, received string".
+ * Set once for the shared zod instance (astro/zod), used by check-data and by the build alike.
+ */
+const frenchErrorMap: z.ZodErrorMap = (issue, ctx) => {
+  switch (issue.code) {
+    case z.ZodIssueCode.invalid_type:
+      if (issue.received === 'undefined') return { message: 'champ obligatoire manquant' };
+      return { message: `type attendu : ${TYPE_NAMES[issue.expected] ?? issue.expected} (reçu : ${TYPE_NAMES[issue.received] ?? issue.received})` };
+    case z.ZodIssueCode.unrecognized_keys:
+      return { message: `champ(s) inconnu(s) : ${issue.keys.join(', ')} (faute de frappe ?)` };
+    case z.ZodIssueCode.invalid_enum_value:
+      return { message: `valeur attendue parmi : ${issue.options.join(', ')}` };
+    case z.ZodIssueCode.invalid_literal:
+      return { message: `valeur attendue : ${JSON.stringify(issue.expected)}` };
+    case z.ZodIssueCode.too_small:
+      return { message: issue.type === 'array' ? `au moins ${issue.minimum} élément(s) attendu(s)` : `valeur trop petite (minimum ${issue.minimum})` };
+    case z.ZodIssueCode.too_big:
+      return { message: issue.type === 'array' ? `au plus ${issue.maximum} élément(s)` : `valeur trop grande (maximum ${issue.maximum})` };
+    default:
+      return { message: ctx.defaultError };
+  }
+};
+z.setErrorMap(frenchErrorMap);
+
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const CODE_INSEE = /^(?:\d{5}|2[AB]\d{3})$/;
 
@@ -55,10 +84,14 @@ export const telephone = z
   .refine((v) => normalizePhone(v) !== null, 'téléphone attendu au format français (ex. « 05 53 12 34 56 », « +33 5 53 12 34 56 » ou « 3919 »)'); // DI: telephone
 
 export const courriel = z.string().email('courriel invalide (ex. « contact@exemple.fr »)'); // DI: courriel
-export const url = z
-  .string()
-  .url('adresse web invalide (ex. « https://www.exemple.fr »)')
-  .refine((u) => /^https?:\/\//.test(u), 'adresse web attendue en http:// ou https://'); // DI: site_web / lien_mobilisation
+function isWebUrl(u: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(u).protocol);
+  } catch {
+    return false;
+  }
+}
+export const url = z.string().refine(isWebUrl, 'adresse web attendue, commençant par http:// ou https:// (ex. « https://www.exemple.fr »)'); // DI: site_web / lien_mobilisation
 
 /** Parses an OSM opening_hours value; returns the French error or null. */
 export function openingHoursError(value: string): string | null {
@@ -67,7 +100,8 @@ export function openingHoursError(value: string): string | null {
     new OpeningHours(value, { lat: 44.3, lon: 0.5, address: { country_code: 'fr', state: '' } }, { locale: 'fr' } as never);
     return null;
   } catch (e) {
-    return String(e).replace(/\s+/g, ' ').trim();
+    // The library lists several hints separated by "; ": the first one locates the problem.
+    return String(e).replace(/\s+/g, ' ').trim().split('; ')[0]!;
   }
 }
 /** Schedule in OSM `opening_hours` syntax (DI: horaires_accueil), e.g. "Tu 14:00-16:00", "We[1] 10:00-12:00", "\"sur rendez-vous\"". */

@@ -29,13 +29,18 @@ const emplacement = {
   commune: codeInsee.optional(),
   coordonnees: coordonnees.optional(),
 };
-function requirePlace(v: { lieu?: string; adresse?: unknown; commune?: string; coordonnees?: unknown }, ctx: z.RefinementCtx) {
-  if (v.lieu) return;
-  for (const f of ['adresse', 'commune', 'coordonnees'] as const) {
-    if (v[f] === undefined)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [f], message: `${f} obligatoire quand aucun lieu n'est indiqué (donner « lieu » ou adresse + commune + coordonnées)` });
-  }
+type PlaceFields = { lieu?: string; adresse?: unknown; commune?: string; coordonnees?: unknown };
+/** A place is a lieu id, or commune + coordinates (+ an address for an on-site offer; a stop has its name). */
+function placeCheck(fields: readonly ('adresse' | 'commune' | 'coordonnees')[]) {
+  const hint = fields.includes('adresse') ? 'adresse + commune + coordonnées' : 'commune + coordonnées';
+  return (v: PlaceFields, ctx: z.RefinementCtx) => {
+    if (v.lieu) return;
+    for (const f of fields)
+      if (v[f] === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [f], message: `${f} obligatoire quand aucun lieu n'est indiqué (donner « lieu » ou ${hint})` });
+  };
 }
+const requireSitePlace = placeCheck(['adresse', 'commune', 'coordonnees']);
+const requireStopPlace = placeCheck(['commune', 'coordonnees']);
 
 export const arret = z
   .object({
@@ -44,7 +49,7 @@ export const arret = z
     horaires,
   })
   .strict()
-  .superRefine(requirePlace);
+  .superRefine(requireStopPlace);
 
 // The place check of a sur_place mode runs in the offer's superRefine: a discriminated union takes plain objects only.
 const modeSurPlace = z.object({ type: z.literal('sur_place'), ...emplacement }).strict();
@@ -113,7 +118,7 @@ export const offre = z
   })
   .strict()
   .superRefine((o, ctx) => {
-    if (o.mode.type === 'sur_place') requirePlace(o.mode, { ...ctx, addIssue: (i) => ctx.addIssue({ ...i, path: ['mode', ...(i.path ?? [])] }) } as z.RefinementCtx);
+    if (o.mode.type === 'sur_place') requireSitePlace(o.mode, { ...ctx, addIssue: (i) => ctx.addIssue({ ...i, path: ['mode', ...(i.path ?? [])] }) } as z.RefinementCtx);
     if (o.mode.type !== 'itinerant' && !o.horaires)
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['horaires'], message: 'horaires obligatoires (format opening_hours, ou « "sur rendez-vous" »)' });
   });
