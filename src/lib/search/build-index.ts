@@ -222,7 +222,7 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
       .sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))
       .map((c) => [c.code, c.nom, round(c.centre.lat), round(c.centre.lon), (cps.get(c.code) ?? []).join(' ')]),
     shards: infos,
-    national: `${base}communes-france.json`,
+    national: `${base}communes/`,
     built: today.toISOString().slice(0, 10),
   };
   return { manifest, shards };

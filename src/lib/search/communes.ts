@@ -101,3 +101,24 @@ export function nearestCommune(p: { lat: number; lon: number }, entries: Commune
   }
   return best && Math.sqrt(bestD) * 111.2 <= maxKm ? best : undefined;
 }
+
+/**
+ * The national list is split so that one typed place fetches one small file: by the first two letters of
+ * the name ("vi" for Villeneuve), or by the first two digits of a postal code / INSEE code ("47").
+ */
+export function nationalKey(query: string): string | null {
+  const raw = query.trim().replace(/\s+/g, '');
+  const d = /^(\d{2}|2[abAB])/.exec(raw);
+  if (d && /^[\dabAB]+$/.test(raw)) return 'n' + (/^2[abAB]/.test(raw) ? '20' : d[1]);
+  const k = communeKey(query);
+  return /^[a-z][a-z0-9 ]/.test(k) ? k.slice(0, 2).replace(' ', '_') : null;
+}
+
+/** Every key a commune must be listed under (see nationalKey). */
+export function nationalKeys(row: CommuneRow): string[] {
+  const keys = new Set<string>();
+  const k = communeKey(row[1]);
+  if (/^[a-z][a-z0-9 ]/.test(k)) keys.add(k.slice(0, 2).replace(' ', '_'));
+  for (const c of [row[0], ...row[4].split(' ').filter(Boolean)]) keys.add('n' + (/^2[AB]/.test(c) ? '20' : c.slice(0, 2)));
+  return [...keys];
+}

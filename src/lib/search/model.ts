@@ -80,7 +80,7 @@ export interface Manifest {
   /** Territory communes: [code, nom, lat, lon, postal codes]. */
   communes: [string, string, number, number, string][];
   shards: ShardInfo[];
-  /** National commune list, fetched only when a typed place is not in the territory. */
+  /** Folder of the national commune list (files <nationalKey>.json), fetched only when a typed place is not in the territory. */
   national: string;
   /** Build date (schedules are read from it). */
   built: string;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { CommuneRow } from './communes';
+import { nationalKeys, type CommuneRow } from './communes';
 
 interface DecoupageCommune {
   code: string;
@@ -29,4 +29,11 @@ export function loadNational(file: string): CommuneRow[] {
   const rows = JSON.parse(readFileSync(file, 'utf8')) as { code: string; nom: string; lat: number; lon: number }[];
   const cps = postalCodes();
   return rows.map((c) => [c.code, c.nom, r4(c.lat), r4(c.lon), (cps.get(c.code) ?? []).join(' ')]);
+}
+
+/** The national list split by nationalKey (first letter of the name, first two digits of the codes). */
+export function nationalShards(rows: CommuneRow[]): Map<string, CommuneRow[]> {
+  const out = new Map<string, CommuneRow[]>();
+  for (const r of rows) for (const k of nationalKeys(r)) (out.get(k) ?? out.set(k, []).get(k)!).push(r);
+  return out;
 }

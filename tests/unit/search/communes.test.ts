@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { nearestCommune, searchCommunes, toEntries, type CommuneRow } from '../../../src/lib/search/communes';
-import { loadNational } from '../../../src/lib/search/national';
+import { nationalKey, nearestCommune, searchCommunes, toEntries, type CommuneRow } from '../../../src/lib/search/communes';
+import { loadNational, nationalShards } from '../../../src/lib/search/national';
 
 const local = toEntries(
   [
@@ -47,5 +47,16 @@ describe('commune lookup', () => {
   it('gives the commune nearest to a position', () => {
     expect(nearestCommune({ lat: 44.135, lon: 0.35 }, local)?.code).toBe('47195');
     expect(nearestCommune({ lat: 48.85, lon: 2.35 }, local)).toBeUndefined();
+  });
+  it('splits the national list so that a query needs one file, which holds the answer', () => {
+    const rows = loadNational('data/reference/communes-france.json');
+    const shards = nationalShards(rows);
+    for (const [q, nom] of [['villeneuve sur lot', 'Villeneuve-sur-Lot'], ['st emilion', 'Saint-Émilion'], ['33000', 'Bordeaux'], ['2A004', 'Ajaccio'], ['69123', 'Lyon']]) {
+      const key = nationalKey(q!)!;
+      const entries = toEntries(shards.get(key)!, false);
+      expect(searchCommunes(q!, entries, 3).map((m) => m.entry.nom), `${q} in ${key}`).toContain(nom);
+    }
+    const biggest = Math.max(...[...shards.values()].map((s) => JSON.stringify(s).length));
+    expect(biggest).toBeLessThan(250_000);
   });
 });
