@@ -93,12 +93,17 @@ function isWebUrl(u: string): boolean {
 }
 export const url = z.string().refine(isWebUrl, 'adresse web attendue, commençant par http:// ou https:// (ex. « https://www.exemple.fr »)'); // DI: site_web / lien_mobilisation
 
-/** Parses an OSM opening_hours value; returns the French error or null. */
+/**
+ * Parses an OSM opening_hours value; returns the French problem or null. The library tolerates loose
+ * input ("jeudi 14h-16h") with warnings: they are errors here (the data must be in the standard syntax
+ * that data·inclusion and OSM tools read), and the message proposes the library's corrected value.
+ */
 export function openingHoursError(value: string): string | null {
   try {
-    // The nominatim-like object tells the library the country, so that "PH" (public holidays) are French ones.
-    new OpeningHours(value, { lat: 44.3, lon: 0.5, address: { country_code: 'fr', state: '' } }, { locale: 'fr' } as never);
-    return null;
+    const oh = new OpeningHours(value, { lat: 44.3, lon: 0.5, address: { country_code: 'fr', state: '' } }, { locale: 'fr' } as never);
+    const warnings = oh.getWarnings();
+    if (!warnings.length) return null;
+    return `${warnings[0]!.replace(/\s+/g, ' ').trim()} — proposition : « ${oh.prettifyValue()} »`;
   } catch (e) {
     // The library lists several hints separated by "; ": the first one locates the problem.
     return String(e).replace(/\s+/g, ' ').trim().split('; ')[0]!;

@@ -9,7 +9,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { z } from 'astro/zod';
 import { equipe, lieu, offre, structure, territoire as territoireSchema, type Equipe, type Lieu, type Offre, type Structure, type Territoire } from '../../schemas';
 import { fieldPath, type DataIssue } from './issues';
-import { readYamlObject, readYamlRecords, type LineOf, type RawRecord } from './yaml-records';
+import { readYamlObject, readYamlRecords, type RawRecord } from './yaml-records';
 import { crossChecks } from './cross-checks';
 
 export interface CommuneRef {
@@ -22,7 +22,6 @@ export interface CommuneRef {
 export interface Located<T> {
   record: T;
   line: number;
-  lineOf: LineOf;
 }
 
 export interface Dataset {
@@ -71,7 +70,7 @@ export function parseRecords<S extends z.ZodTypeAny>(
   raw.forEach((r, i) => {
     const res = schema.safeParse(r.value);
     if (res.success) {
-      valid.push({ record: res.data, line: r.line, lineOf: r.lineOf });
+      valid.push({ record: res.data, line: r.line });
       return;
     }
     invalidCount++;
@@ -109,15 +108,25 @@ export interface LoadResult {
   counts: Record<CollectionName, { read: number; valid: number }>;
 }
 
-export function loadDataset(dataDir: string, opts: { today?: Date; relRoot?: string } = {}): LoadResult {
+export interface LoadOptions {
+  /** Date used for the "not verified for 12 months" warning. */
+  today?: Date;
+  /** Folder messages' file paths are relative to (default: the working directory). */
+  relRoot?: string;
+  /** YAML text to validate in place of a collection file, without writing it (CSV import). */
+  replace?: Partial<Record<CollectionName, string>>;
+}
+
+export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult {
   const today = opts.today ?? new Date();
   const relRoot = opts.relRoot ?? process.cwd();
-  const rel = (f: string) => path.relative(relRoot, path.join(dataDir, f)) || f;
+  const abs = (f: string) => path.resolve(dataDir, f);
+  const rel = (f: string) => path.relative(relRoot, abs(f)) || f;
   const issues: DataIssue[] = [];
   const counts = {} as LoadResult['counts'];
 
   const terrFile = rel('territoire.yaml');
-  const terrRaw = readYamlObject(path.join(dataDir, 'territoire.yaml'), terrFile);
+  const terrRaw = readYamlObject(abs('territoire.yaml'), terrFile);
   issues.push(...terrRaw.issues);
   let territoire: Territoire | undefined;
   if (terrRaw.value !== undefined) {
@@ -129,11 +138,15 @@ export function loadDataset(dataDir: string, opts: { today?: Date; relRoot?: str
   }
 
   const parsed = {} as { [K in CollectionName]: Located<z.infer<(typeof COLLECTIONS)[K]['schema']>>[] };
+  const raws = {} as Record<CollectionName, RawRecord[]>;
+  const files = {} as Record<CollectionName, string>;
   for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
     const { file, schema } = COLLECTIONS[name];
     const fichier = rel(file);
-    const raw = readYamlRecords(path.join(dataDir, file), fichier);
+    const raw = readYamlRecords(abs(file), fichier, opts.replace?.[name]);
     issues.push(...raw.issues);
+    raws[name] = raw.records;
+    files[name] = fichier;
     const res = parseRecords(raw.records, schema, fichier);
     issues.push(...res.issues);
     (parsed as Record<string, unknown>)[name] = res.valid;
@@ -153,9 +166,9 @@ export function loadDataset(dataDir: string, opts: { today?: Date; relRoot?: str
   if (!territoire) return { issues, counts };
 
   const communesFile = rel(territoire.fichiers.communes);
-  const shapes = readGeoJson<Dataset['communeShapes']>(path.join(dataDir, territoire.fichiers.communes), communesFile, issues);
+  const shapes = readGeoJson<Dataset['communeShapes']>(abs(territoire.fichiers.communes), communesFile, issues);
   const contourFile = rel(territoire.fichiers.contour);
-  const contourRaw = readGeoJson<Feature<Polygon | MultiPolygon> | FeatureCollection<Polygon | MultiPolygon>>(path.join(dataDir, territoire.fichiers.contour), contourFile, issues);
+  const contourRaw = readGeoJson<Feature<Polygon | MultiPolygon> | FeatureCollection<Polygon | MultiPolygon>>(abs(territoire.fichiers.contour), contourFile, issues);
   if (!shapes || !contourRaw) return { issues, counts };
   const contour = contourRaw.type === 'FeatureCollection' ? contourRaw.features[0]! : contourRaw;
 
@@ -181,6 +194,6 @@ export function loadDataset(dataDir: string, opts: { today?: Date; relRoot?: str
     offres: parsed.offres.map((l) => l.record),
     equipes: parsed.equipes.map((l) => l.record),
   };
-  issues.push(...crossChecks(dataset, parsed, { rel, today }));
+  issues.push(...crossChecks({ territoire, communes: new Set(communes.keys()), contour, raw: raws, files, today }));
   return { dataset, issues, counts };
 }

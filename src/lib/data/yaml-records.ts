@@ -33,11 +33,11 @@ function lineFinder(root: unknown, counter: LineCounter, fallback: number): Line
   };
 }
 
-function parse(absPath: string, relPath: string): { doc?: Document; counter: LineCounter; issues: DataIssue[] } {
+function parse(absPath: string, relPath: string, content?: string): { doc?: Document; counter: LineCounter; issues: DataIssue[] } {
   const counter = new LineCounter();
   let text: string;
   try {
-    text = readFileSync(absPath, 'utf8');
+    text = content ?? readFileSync(absPath, 'utf8');
   } catch {
     return { counter, issues: [{ niveau: 'erreur', fichier: relPath, message: 'fichier introuvable ou illisible' }] };
   }
@@ -51,9 +51,12 @@ function parse(absPath: string, relPath: string): { doc?: Document; counter: Lin
   return { doc: issues.length ? undefined : doc, counter, issues };
 }
 
-/** Reads a YAML file holding a list of records, keeping each record's line for error messages. */
-export function readYamlRecords(absPath: string, relPath: string): { records: RawRecord[]; issues: DataIssue[] } {
-  const { doc, counter, issues } = parse(absPath, relPath);
+/**
+ * Reads a YAML file holding a list of records, keeping each record's line for error messages.
+ * `content`, when given, is used instead of the file's text (the CSV import validates before writing).
+ */
+export function readYamlRecords(absPath: string, relPath: string, content?: string): { records: RawRecord[]; issues: DataIssue[] } {
+  const { doc, counter, issues } = parse(absPath, relPath, content);
   if (!doc || doc.contents === null) return { records: [], issues };
   const root = doc.contents;
   if (!isSeq(root)) {
