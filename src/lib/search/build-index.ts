@@ -220,7 +220,7 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     themes: ds.territoire.thematiques.map((t) => ({ id: t.id, libelle: t.libelle, icone: t.icone, couleur: t.couleur })),
     communes: [...ds.communes.values()]
       .sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))
-      .map((c) => [c.code, c.nom, round(c.centre.lat), round(c.centre.lon), (cps.get(c.code) ?? []).join(' ')]),
+      .map((c) => [c.code, c.nom, round(c.centre.lat), round(c.centre.lon), (cps.get(c.code) ?? []).join(' '), c.population]),
     shards: infos,
     national: `${base}communes/`,
     built: today.toISOString().slice(0, 10),

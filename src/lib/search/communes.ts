@@ -6,8 +6,8 @@
 import { fold } from '../text';
 import { editDistance } from './tokens';
 
-/** Compact row as shipped to the browser: [code INSEE, nom, lat, lon, postal codes separated by spaces]. */
-export type CommuneRow = [string, string, number, number, string];
+/** Compact row as shipped to the browser: [code INSEE, nom, lat, lon, postal codes separated by spaces, population]. */
+export type CommuneRow = [string, string, number, number, string, number];
 
 export interface CommuneEntry {
   code: string;
@@ -15,6 +15,7 @@ export interface CommuneEntry {
   lat: number;
   lon: number;
   cps: string[];
+  population: number;
   /** Part of the site's territory (zone coverage applies, listed first). */
   local: boolean;
   /** Folded name ("villeneuve sur lot") with "saint"/"sainte" spelled out. */
@@ -33,7 +34,7 @@ export function communeKey(s: string): string {
 }
 
 export function toEntries(rows: CommuneRow[], local: boolean): CommuneEntry[] {
-  return rows.map(([code, nom, lat, lon, cps]) => ({ code, nom, lat, lon, cps: cps ? cps.split(' ') : [], local, key: communeKey(nom) }));
+  return rows.map(([code, nom, lat, lon, cps, population]) => ({ code, nom, lat, lon, cps: cps ? cps.split(' ') : [], population, local, key: communeKey(nom) }));
 }
 
 export interface CommuneMatch {
@@ -79,7 +80,8 @@ export function searchCommunes(query: string, entries: CommuneEntry[], limit = 8
       if (s) out.push({ entry: e, score: s + (e.local ? 30 : 0) });
     }
   }
-  out.sort((a, b) => b.score - a.score || a.entry.nom.length - b.entry.nom.length || a.entry.nom.localeCompare(b.entry.nom, 'fr'));
+  // Equal scores: the larger town first (47600 → Nérac before Fieux).
+  out.sort((a, b) => b.score - a.score || b.entry.population - a.entry.population || a.entry.nom.localeCompare(b.entry.nom, 'fr'));
   // The same commune can be both local and national: keep the first.
   const seen = new Set<string>();
   return out.filter((m) => (seen.has(m.entry.code) ? false : (seen.add(m.entry.code), true))).slice(0, limit);
@@ -110,15 +112,21 @@ export function nationalKey(query: string): string | null {
   const raw = query.trim().replace(/\s+/g, '');
   const d = /^(\d{2}|2[abAB])/.exec(raw);
   if (d && /^[\dabAB]+$/.test(raw)) return 'n' + (/^2[abAB]/.test(raw) ? '20' : d[1]);
-  const k = communeKey(query);
-  return /^[a-z][a-z0-9 ]/.test(k) ? k.slice(0, 2).replace(' ', '_') : null;
+  return nameKey(communeKey(query));
+}
+
+/** Two first letters; three for "sa…" (Saint-…, about one commune in eight). */
+function nameKey(k: string): string | null {
+  if (!/^[a-z][a-z0-9 ]/.test(k)) return null;
+  const n = k.startsWith('sa') ? 3 : 2;
+  return k.length >= n ? k.slice(0, n).replace(/ /g, '_') : null;
 }
 
 /** Every key a commune must be listed under (see nationalKey). */
 export function nationalKeys(row: CommuneRow): string[] {
   const keys = new Set<string>();
-  const k = communeKey(row[1]);
-  if (/^[a-z][a-z0-9 ]/.test(k)) keys.add(k.slice(0, 2).replace(' ', '_'));
+  const k = nameKey(communeKey(row[1]));
+  if (k) keys.add(k);
   for (const c of [row[0], ...row[4].split(' ').filter(Boolean)]) keys.add('n' + (/^2[AB]/.test(c) ? '20' : c.slice(0, 2)));
   return [...keys];
 }

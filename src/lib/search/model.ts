@@ -77,8 +77,8 @@ export interface ThemeInfo {
 export interface Manifest {
   territoire: { id: string; nom: string };
   themes: ThemeInfo[];
-  /** Territory communes: [code, nom, lat, lon, postal codes]. */
-  communes: [string, string, number, number, string][];
+  /** Territory communes: [code, nom, lat, lon, postal codes, population]. */
+  communes: [string, string, number, number, string, number][];
   shards: ShardInfo[];
   /** Folder of the national commune list (files <nationalKey>.json), fetched only when a typed place is not in the territory. */
   national: string;

@@ -26,9 +26,9 @@ export function postalCodes(): Map<string, string[]> {
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 export function loadNational(file: string): CommuneRow[] {
-  const rows = JSON.parse(readFileSync(file, 'utf8')) as { code: string; nom: string; lat: number; lon: number }[];
+  const rows = JSON.parse(readFileSync(file, 'utf8')) as { code: string; nom: string; lat: number; lon: number; population?: number }[];
   const cps = postalCodes();
-  return rows.map((c) => [c.code, c.nom, r4(c.lat), r4(c.lon), (cps.get(c.code) ?? []).join(' ')]);
+  return rows.map((c) => [c.code, c.nom, r4(c.lat), r4(c.lon), (cps.get(c.code) ?? []).join(' '), c.population ?? 0]);
 }
 
 /** The national list split by nationalKey (first letter of the name, first two digits of the codes). */

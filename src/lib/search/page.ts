@@ -26,6 +26,10 @@ const national = new Map<string, Promise<CommuneEntry[]>>();
 let nationalEntries: CommuneEntry[] = [];
 let state: SearchState = emptyState();
 let place: Place | null = null;
+/** Name of the territory commune used for home coverage. */
+let placeCommune = '';
+/** French elision: "d'Agen", "de Nérac". */
+const de = (s: string) => (/^[aeiouyàâéèêîôûh]/i.test(s) && !/^votre/.test(s) ? `d'${s}` : `de ${s}`);
 let shown = { near: PAGE, home: PAGE, remote: PAGE };
 
 const form = () => $<HTMLFormElement>('recherche');
@@ -71,17 +75,20 @@ async function resolveCommune(ou: string): Promise<CommuneEntry | undefined> {
 
 async function resolvePlace(): Promise<void> {
   place = null;
+  placeCommune = '';
   if (!state.ou) return;
   const coords = parseCoords(state.ou);
   if (coords) {
     const near = nearestCommune(coords, local);
-    place = { ...coords, commune: near?.code, label: near ? `votre position (près de ${near.nom})` : 'votre position' };
+    place = { ...coords, commune: near?.code, label: 'votre position' };
+    placeCommune = near?.nom ?? '';
     ouText().value = 'Ma position';
     return;
   }
   const c = await resolveCommune(state.ou);
   if (!c) return;
   place = { lat: c.lat, lon: c.lon, commune: c.local ? c.code : undefined, label: c.nom };
+  if (c.local) placeCommune = c.nom;
   ouText().value = label(c);
   if (state.ou !== c.code) {
     state.ou = c.code;
@@ -146,7 +153,7 @@ function nearWhere(h: Hit): string {
 }
 function homeWhere(h: Hit): string {
   const who = h.rec.k === 'e' ? 'Des bénévoles viennent' : 'Intervient';
-  if (place?.commune) return `${who} à domicile à ${esc(place.label.replace(/^votre position \(près de (.*)\)$/, '$1'))}`;
+  if (place?.commune) return `${who} à domicile à ${esc(placeCommune)}`;
   const n = h.rec.z?.length ?? 0;
   return `${who} à domicile dans ${n} commune${n > 1 ? 's' : ''}`;
 }
@@ -163,10 +170,10 @@ ${more > 0 ? `<p><button type="button" class="button secondary" data-more="${id}
 function render(res: Results): void {
   const n = res.near.length + res.home.length + res.remote.length;
   const status = $<HTMLParagraphElement>('statut');
-  const where = place ? ` autour de ${place.label}` : '';
+  const where = place ? ` autour ${de(place.label)}` : '';
   if (needsPlace()) status.textContent = 'Indiquez une commune pour voir ce qui existe près de chez vous.';
   else status.textContent = n === 0 ? `Aucun résultat${where}. Essayez d'autres mots ou retirez un critère.` : `${n} résultat${n > 1 ? 's' : ''}${where}.`;
-  const nearTitle = place ? `Près de ${place.label}, du plus proche au plus loin` : 'Sur place';
+  const nearTitle = place ? `Près ${de(place.label)}, du plus proche au plus loin` : 'Sur place';
   const homeTitle = place?.commune ? `Viennent chez vous à domicile` : 'À domicile';
   $<HTMLDivElement>('resultats').innerHTML =
     group('near', esc(nearTitle), res.near, nearWhere) + group('home', homeTitle, res.home, homeWhere) + group('remote', 'À distance : par téléphone ou en ligne', res.remote, () => 'Sans se déplacer');

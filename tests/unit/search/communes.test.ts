@@ -5,10 +5,11 @@ import { loadNational, nationalShards } from '../../../src/lib/search/national';
 
 const local = toEntries(
   [
-    ['47001', 'Agen', 44.201, 0.6302, '47000'],
-    ['47323', 'Villeneuve-sur-Lot', 44.4183, 0.7484, '47300'],
-    ['47195', 'Nérac', 44.1339, 0.347, '47600'],
-    ['47238', 'Saint-Sylvestre-sur-Lot', 44.3967, 0.8092, '47140'],
+    ['47001', 'Agen', 44.201, 0.6302, '47000', 32193],
+    ['47323', 'Villeneuve-sur-Lot', 44.4183, 0.7484, '47300', 22004],
+    ['47195', 'Nérac', 44.1339, 0.347, '47600', 6937],
+    ['47098', 'Fieux', 44.1397, 0.4264, '47600', 350],
+    ['47238', 'Saint-Sylvestre-sur-Lot', 44.3967, 0.8092, '47140', 2300],
   ] as CommuneRow[],
   true,
 );
@@ -34,6 +35,7 @@ describe('commune lookup', () => {
   });
   it('reads postal codes and INSEE codes, including communes outside the territory', () => {
     expect(first('47000')?.code).toBe('47001');
+    expect(searchCommunes('47600', all).map((m) => m.entry.nom).slice(0, 2)).toEqual(['Nérac', 'Fieux']);
     expect(first('47001')?.code).toBe('47001');
     expect(first('33000')?.nom).toBe('Bordeaux');
     expect(searchCommunes('47300', all).map((m) => m.entry.nom)).toContain('Villeneuve-sur-Lot');
