@@ -7,6 +7,7 @@ import { indexFor } from '../records';
 import { scheduleFacets } from '../schedule';
 import { MODES, PUBLICS, TYPES_LIEU, ACTIVITES_EQUIPE } from '../../schemas';
 import { tokenize } from './tokens';
+import { departement } from './geo-codes';
 import { FLAG, MODE_KEYS, MOMENT_KEYS, PUBLIC_KEYS, WEIGHT, type Manifest, type PointRow, type SearchRecord, type Shard, type ShardInfo } from './model';
 
 /** What an équipe citoyenne's activities mean in the thématique catalogue (ids of data/territoire.yaml). */
@@ -19,11 +20,10 @@ export const EQUIPE_THEMES: Record<keyof typeof ACTIVITES_EQUIPE, string> = {
 };
 
 export const DISTANCE_SHARD = 'a-distance';
+/** Above this many communes the manifest does not list them (the national files have them all). */
+export const MAX_MANIFEST_COMMUNES = 3000;
 
-/** Département of a commune code ("47001" → "47", "97411" → "974", "2A004" → "2A"). */
-export function departement(code: string): string {
-  return code.startsWith('97') || code.startsWith('98') ? code.slice(0, 3) : code.slice(0, 2);
-}
+export { departement };
 
 interface Draft {
   rec: Omit<SearchRecord, 'w'>;
@@ -36,13 +36,16 @@ function addWords(words: Map<string, number>, text: string | undefined, weight: 
   for (const w of tokenize(text)) if ((words.get(w) ?? 0) < weight) words.set(w, weight);
 }
 
+/** scheduleFacets per distinct schedule string (parsing opening_hours is the slow part of the build). */
+const facetMemo = new Map<string, ReturnType<typeof scheduleFacets>>();
 function facetsOf(values: (string | undefined)[], today: Date): { j: number; mo: number } {
   let j = 0;
   let mo = 0;
   for (const v of values) {
     if (!v) continue;
     try {
-      const f = scheduleFacets(v, today);
+      const key = `${today.toISOString().slice(0, 10)}|${v}`;
+      const f = facetMemo.get(key) ?? facetMemo.set(key, scheduleFacets(v, today)).get(key)!;
       for (const d of f.jours) j |= 1 << d;
       for (const m of f.moments) mo |= 1 << MOMENT_KEYS.indexOf(m);
     } catch {
@@ -218,11 +221,14 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
   const manifest: Manifest = {
     territoire: { id: ds.territoire.id, nom: ds.territoire.nom },
     themes: ds.territoire.thematiques.map((t) => ({ id: t.id, libelle: t.libelle, icone: t.icone, couleur: t.couleur })),
+    // A territory of thousands of communes reads them from the national files instead (see Manifest).
     communes: [...ds.communes.values()]
+      .filter(() => ds.communes.size <= MAX_MANIFEST_COMMUNES)
       .sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))
       .map((c) => [c.code, c.nom, round(c.centre.lat), round(c.centre.lon), (cps.get(c.code) ?? []).join(' '), c.population]),
     shards: infos,
     national: `${base}communes/`,
+    communesInNational: ds.communes.size > MAX_MANIFEST_COMMUNES,
     built: today.toISOString().slice(0, 10),
   };
   return { manifest, shards };

@@ -82,6 +82,8 @@ export interface Manifest {
   shards: ShardInfo[];
   /** Folder of the national commune list (files <nationalKey>.json), fetched only when a typed place is not in the territory. */
   national: string;
+  /** True when `communes` is empty because the territory is too large: national communes of the shards' départements count as local. */
+  communesInNational: boolean;
   /** Build date (schedules are read from it). */
   built: string;
 }

@@ -6,6 +6,7 @@
 import { distanceKm, formatDistance } from '../records';
 import { nationalKey, nearestCommune, searchCommunes, toEntries, type CommuneEntry, type CommuneRow } from './communes';
 import { SearchEngine, type Hit, type Place, type Results } from './engine';
+import { departement } from './geo-codes';
 import { FLAG, MODE_KEYS, type Manifest, type Shard, type ShardInfo } from './model';
 import { emptyState, parseCoords, parseState, stateToQuery, type SearchState } from './state';
 
@@ -24,6 +25,7 @@ let local: CommuneEntry[] = [];
 /** National communes fetched so far, by file key (see nationalKey). */
 const national = new Map<string, Promise<CommuneEntry[]>>();
 let nationalEntries: CommuneEntry[] = [];
+let shardIds = new Set<string>();
 let state: SearchState = emptyState();
 let place: Place | null = null;
 /** Name of the territory commune used for home coverage. */
@@ -49,6 +51,7 @@ async function loadNational(query: string): Promise<CommuneEntry[]> {
         .then((rows) => {
           const known = new Set(nationalEntries.map((e) => e.code));
           const add = toEntries(rows, false).filter((e) => !known.has(e.code));
+          if (manifest.communesInNational) for (const e of add) e.local = shardIds.has(departement(e.code));
           nationalEntries = [...nationalEntries, ...add];
           return add;
         })
@@ -79,7 +82,7 @@ async function resolvePlace(): Promise<void> {
   if (!state.ou) return;
   const coords = parseCoords(state.ou);
   if (coords) {
-    const near = nearestCommune(coords, local);
+    const near = nearestCommune(coords, local.length ? local : nationalEntries.filter((e) => e.local));
     place = { ...coords, commune: near?.code, label: 'votre position' };
     placeCommune = near?.nom ?? '';
     ouText().value = 'Ma position';
@@ -339,6 +342,7 @@ export async function start(): Promise<void> {
   manifest = (await (await fetch('/recherche/index.json')).json()) as Manifest;
   engine = new SearchEngine(manifest.themes);
   local = toEntries(manifest.communes, true);
+  shardIds = new Set(manifest.shards.map((s) => s.id));
   state = parseState(location.search);
   writeForm(state);
   wireCombobox();
