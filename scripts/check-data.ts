@@ -4,13 +4,12 @@
  */
 import path from 'node:path';
 import { loadDataset } from '../src/lib/data/dataset';
-import { formatIssue } from '../src/lib/data/issues';
+import { formatIssue, sortIssues } from '../src/lib/data/issues';
 
 const dataDir = path.resolve(process.argv[2] ?? 'data');
-const { issues, counts } = loadDataset(dataDir);
-// Reading order: file by file, line by line.
-const files = [...new Set(issues.map((i) => i.fichier))];
-issues.sort((a, b) => files.indexOf(a.fichier) - files.indexOf(b.fichier) || (a.ligne ?? 0) - (b.ligne ?? 0));
+const loaded = loadDataset(dataDir);
+const { counts } = loaded;
+const issues = sortIssues(loaded.issues);
 const errors = issues.filter((i) => i.niveau === 'erreur');
 const warnings = issues.filter((i) => i.niveau === 'avertissement');
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseDocument, isSeq, type YAMLSeq } from 'yaml';
 import { csvToRecords, type ImportKind } from '../src/lib/import/csv-rows';
 import { COLLECTIONS, loadDataset } from '../src/lib/data/dataset';
-import { formatIssue, type DataIssue } from '../src/lib/data/issues';
+import { formatIssue, sortIssues, type DataIssue } from '../src/lib/data/issues';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -70,8 +70,7 @@ const shown: DataIssue[] = issues
     if (i.fichier === relTarget && line !== undefined) return { ...i, fichier: path.relative(process.cwd(), path.resolve(file)), ligne: line, champ: i.champ && `colonne ${i.champ}` };
     return i;
   });
-shown.sort((a, b) => (a.ligne ?? 0) - (b.ligne ?? 0));
-for (const i of shown) console.log(formatIssue(i));
+for (const i of sortIssues(shown)) console.log(formatIssue(i));
 if (shown.length) {
   console.log(`\n${shown.length} erreur(s) : rien n'a été écrit. Corriger le fichier CSV puis relancer l'import.`);
   process.exit(1);

@@ -6,4 +6,6 @@ export const NAV: { href: string; label: string }[] = [
   { href: '/lieux/', label: 'Lieux' },
   { href: '/equipes/', label: 'Équipes citoyennes' },
   { href: '/communes/', label: 'Communes' },
+  { href: '/zones-blanches/', label: 'Zones blanches' },
+  { href: '/tableau-de-bord/', label: 'Tableau de bord' },
 ];

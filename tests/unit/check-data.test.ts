@@ -110,3 +110,21 @@ describe('npm run check-data', () => {
     expect(code).toBe(0);
   }, 60_000);
 });
+
+describe('the build', () => {
+  it('stops with the complete report when the data is invalid (getDataset, used by the content loader)', async () => {
+    process.env.CARTE_DATA_DIR = FIXTURE;
+    const { getDataset } = await import('../../src/lib/data/site-data');
+    try {
+      expect(() => getDataset()).toThrow(/14 erreur\(s\)/);
+      try {
+        getDataset();
+      } catch (e) {
+        const lines = String((e as Error).message).split('\n').filter((l) => l.startsWith('ERREUR'));
+        expect(lines).toHaveLength(issues.filter((i) => i.niveau === 'erreur').length);
+      }
+    } finally {
+      delete process.env.CARTE_DATA_DIR;
+    }
+  });
+});

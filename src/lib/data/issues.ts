@@ -34,7 +34,14 @@ export function formatIssue(i: DataIssue): string {
   return `${i.niveau === 'erreur' ? 'ERREUR' : 'AVERTISSEMENT'} ${head} — ${i.message}${value}`;
 }
 
-export function formatReport(issues: DataIssue[]): string {
+/** Reading order: file by file (in order of first appearance), line by line. */
+export function sortIssues(issues: DataIssue[]): DataIssue[] {
+  const files = [...new Set(issues.map((i) => i.fichier))];
+  return [...issues].sort((a, b) => files.indexOf(a.fichier) - files.indexOf(b.fichier) || (a.ligne ?? 0) - (b.ligne ?? 0));
+}
+
+export function formatReport(unsorted: DataIssue[]): string {
+  const issues = sortIssues(unsorted);
   const errors = issues.filter((i) => i.niveau === 'erreur');
   const warnings = issues.filter((i) => i.niveau === 'avertissement');
   const lines = [...errors, ...warnings].map(formatIssue);

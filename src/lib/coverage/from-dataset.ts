@@ -1,0 +1,88 @@
+/**
+ * Turns the validated dataset into the coverage model's plain inputs, and runs it once per build.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Dataset } from '../data/dataset';
+import type { Equipe } from '../../schemas';
+import { indexFor } from '../records';
+import { computeCoverage, type CoverageCommune, type CoverageInput, type CoverageResult, type CoverageTheme } from './model';
+import { areaWeight, type AreaWeighted, type GridCellProps } from './population';
+
+/**
+ * Which needs an équipe citoyenne covers, from its activities. A team comes to people's homes (visits),
+ * calls them, or takes them out; it has no public place, so it never counts as an on-site offer.
+ * - visites → visites-domicile (visites de convivialité à domicile)
+ * - appels → ecoute-entraide (appels de convivialité)
+ * - sorties, courses → mobilite (accompagnement aux sorties, aux courses)
+ * - ateliers → none: collective moments happen at a place the data does not give, so they cannot
+ *   be located; declare them as an offer to count them.
+ * Ids missing from the territory's catalogue are ignored.
+ */
+export const EQUIPE_THEMATIQUES: Record<Equipe['activites'][number], string[]> = {
+  visites: ['visites-domicile'],
+  appels: ['ecoute-entraide'],
+  sorties: ['mobilite'],
+  courses: ['mobilite'],
+  ateliers: [],
+};
+
+export function teamThemes(e: Equipe, catalogue: Set<string>): string[] {
+  return [...new Set(e.activites.flatMap((a) => EQUIPE_THEMATIQUES[a]))].filter((t) => catalogue.has(t));
+}
+
+export interface SiteCommune extends CoverageCommune {
+  /** Filosofi people attributed to the commune (fiscal households, 2021): the base of pop65 / pop80. */
+  filosofi: number;
+}
+
+export function buildCoverageInput(ds: Dataset, grid: FeatureCollection<Polygon | MultiPolygon, GridCellProps> | undefined): CoverageInput & { communes: SiteCommune[] } {
+  const idx = indexFor(ds);
+  const codeOf = (f: { properties: unknown }) => (f.properties as { code: string }).code;
+  const weighted = grid ? areaWeight(ds.communeShapes.features, codeOf, grid, (f) => ds.communes.get(codeOf(f))?.population ?? 0) : new Map<string, AreaWeighted>();
+  const communes: SiteCommune[] = [...ds.communes.values()]
+    .map((c) => {
+      const w = weighted.get(c.code);
+      return { code: c.code, nom: c.nom, lat: c.centre.lat, lon: c.centre.lon, population: c.population, pop65: w?.pop65 ?? 0, pop80: w?.pop80 ?? 0, filosofi: w?.ind ?? 0 };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const themes: CoverageTheme[] = ds.territoire.thematiques.map((t) => ({ id: t.id, libelle: t.libelle, portee_km: t.portee_km, distance_comble: t.distance_comble }));
+  const catalogue = new Set(themes.map((t) => t.id));
+  const offers = ds.offres.map((o) => ({
+    id: o.id,
+    nom: o.nom,
+    thematiques: o.thematiques,
+    mode: o.mode.type,
+    points: idx.offerPoints(o).map((p) => ({ lat: p.lat, lon: p.lon })),
+    communes: idx.homeCommunes(o),
+  }));
+  const teams = ds.equipes.map((e) => ({ id: e.id, nom: e.nom, communes: e.communes, thematiques: teamThemes(e, catalogue) }));
+  return { communes, themes, offers, teams };
+}
+
+export interface SiteCoverage extends CoverageResult {
+  input: CoverageInput & { communes: SiteCommune[] };
+  /** Commune code → index in input.communes / rows[t]. */
+  communeIndex: Map<string, number>;
+  themeIndex: Map<string, number>;
+}
+
+const cache = new WeakMap<Dataset, SiteCoverage>();
+
+/** Coverage of the site's dataset, computed once per build (area weighting takes about a second). */
+export function coverageFor(ds: Dataset, dataDir: string): SiteCoverage {
+  const hit = cache.get(ds);
+  if (hit) return hit;
+  const gridFile = ds.territoire.fichiers.population_grille;
+  const grid = gridFile ? (JSON.parse(readFileSync(path.join(dataDir, gridFile), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, GridCellProps>) : undefined;
+  const input = buildCoverageInput(ds, grid);
+  const res: SiteCoverage = {
+    ...computeCoverage(input),
+    input,
+    communeIndex: new Map(input.communes.map((c, i) => [c.code, i])),
+    themeIndex: new Map(input.themes.map((t, i) => [t.id, i])),
+  };
+  cache.set(ds, res);
+  return res;
+}
