@@ -10,7 +10,7 @@ import { around } from 'geokdbush';
 import { equipe, lieu, offre, structure, territoire as territoireSchema, type Equipe, type Lieu, type Offre, type Structure } from '../../src/schemas';
 import type { CommuneRef, Dataset } from '../../src/lib/data/dataset';
 
-interface Commune { code: string; nom: string; dept: string; lat: number; lon: number; population: number }
+interface Commune { code: string; nom: string; dept: string; lat: number; lon: number; population: number | null }
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -90,7 +90,7 @@ export function generate(n: number, seed = 1): Synthetic {
   // Population-weighted draw (sqrt, so villages get offers too).
   const cum: number[] = [];
   let tot = 0;
-  for (const c of all) cum.push((tot += Math.sqrt(Math.max(c.population, 50))));
+  for (const c of all) cum.push((tot += Math.sqrt(Math.max(c.population ?? 0, 50))));
   const draw = () => {
     const x = rand() * tot;
     let lo = 0;
@@ -164,7 +164,7 @@ export function generate(n: number, seed = 1): Synthetic {
   });
   const communes = new Map<string, CommuneRef>(codes.map((code) => {
     const c = used.get(code)!;
-    return [code, { code, nom: c.nom, population: c.population, centre: { lat: c.lat, lon: c.lon } }];
+    return [code, { code, nom: c.nom, population: c.population ?? 0, centre: { lat: c.lat, lon: c.lon } }];
   }));
   const ds: Dataset = {
     territoire,

@@ -73,7 +73,7 @@ async function instrument(page: Page) {
   })()`);
 }
 
-async function measureBrowser(n: number, dir: string, cities: string[]) {
+async function measureBrowser(dir: string, cities: string[]) {
   const server = await serve([dir, path.resolve('dist')]);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   const samples: number[] = [];
@@ -192,9 +192,9 @@ async function main() {
     }
     console.log(`données générées en ${genS.toFixed(1)} s ; index construit en ${indexS.toFixed(1)} s : ${built.shards.size} fichiers, ${kb(total)} (gzip ${kb(totalGz)}), le plus gros ${kb(maxGz)} gzip ; manifeste ${kb(manifestJson.length)} (gzip ${kb(gzipSync(manifestJson).length)})`);
     // Places: the biggest city, a mid-size town, a village, all among the synthetic territory's communes.
-    const byPop = [...syn.communes].sort((a, b) => b.population - a.population);
+    const byPop = [...syn.communes].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
     const cities = [byPop[0]!, byPop[Math.floor(byPop.length * 0.05)]!, byPop[Math.floor(byPop.length * 0.7)]!].map((c) => c.code);
-    const browser = await measureBrowser(n, dir, cities);
+    const browser = await measureBrowser(dir, cities);
     console.log(`frappe → résultats affichés : p50 ${browser.p50.toFixed(1)} ms, p95 ${browser.p95.toFixed(1)} ms, max ${browser.max.toFixed(1)} ms (${browser.samples} mesures)`);
     for (const d of browser.downloads) console.log(`  téléchargé pour ?ou=${d.city} : ${d.files} fichiers JS/JSON, ${kb(d.bytes)} (gzip ${kb(d.gzip)})`);
     const row: Record<string, unknown> = { offres: n, lieux: syn.ds.lieux.length, equipes: syn.ds.equipes.length, communes: syn.ds.communes.size, genS, indexS, shards: built.shards.size, indexBytes: total, indexGzip: totalGz, maxShardGzip: maxGz, manifestBytes: manifestJson.length, browser };

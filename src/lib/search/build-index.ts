@@ -8,7 +8,7 @@ import { scheduleFacets } from '../schedule';
 import { MODES, PUBLICS, TYPES_LIEU, ACTIVITES_EQUIPE } from '../../schemas';
 import { tokenize } from './tokens';
 import { departement } from './geo-codes';
-import { FLAG, MODE_KEYS, MOMENT_KEYS, PUBLIC_KEYS, WEIGHT, type Manifest, type PointRow, type SearchRecord, type Shard, type ShardInfo } from './model';
+import { FLAG, MODE_KEYS, MOMENT_KEYS, PUBLIC_KEYS, WEIGHT, type Manifest, type SearchRecord, type Shard, type ShardInfo } from './model';
 
 /** What an équipe citoyenne's activities mean in the thématique catalogue (ids of data/territoire.yaml). */
 export const EQUIPE_THEMES: Record<keyof typeof ACTIVITES_EQUIPE, string> = {

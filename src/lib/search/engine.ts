@@ -73,6 +73,8 @@ export class SearchEngine {
   private postings: number[][] = [];
   private sorted: string[] = [];
   private fuse: Fuse<string> | null = null;
+  /** Expansions of the words typed so far ("atelier" is not looked up again while "atelier m…" is typed). */
+  private readonly expanded = new Map<string, Map<string, number>>();
   readonly loaded = new Set<string>();
 
   constructor(readonly themes: ThemeInfo[]) {}
@@ -101,11 +103,15 @@ export class SearchEngine {
     }
     this.sorted = [...this.vocab].sort();
     this.fuse = null;
+    this.expanded.clear();
   }
 
   /** Words of the vocabulary matching a typed word, with a similarity in ]0, 1]. */
   expand(token: string): Map<string, number> {
+    const cached = this.expanded.get(token);
+    if (cached) return cached;
     const out = new Map<string, number>();
+    this.expanded.set(token, out);
     // Prefix matches by binary search in the sorted vocabulary: "march" → marche, marcher, marches.
     let lo = 0;
     let hi = this.sorted.length;

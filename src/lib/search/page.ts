@@ -70,7 +70,7 @@ const allCommunes = () => [...local, ...nationalEntries];
 /** The commune entry for a code, or the best match for a name or postal code typed in a link ("?ou=Nérac"). */
 async function resolveCommune(ou: string): Promise<CommuneEntry | undefined> {
   const byCode = (list: CommuneEntry[]) => list.find((c) => c.code === ou);
-  let found = byCode(local) ?? searchCommunes(ou, local, 1)[0]?.entry;
+  const found = byCode(local) ?? searchCommunes(ou, local, 1)[0]?.entry;
   if (found && (found.code === ou || !/^\d{5}$/.test(ou))) return found;
   const all = [...local, ...(await loadNational(ou))];
   return byCode(all) ?? searchCommunes(ou, all, 1)[0]?.entry ?? found;
