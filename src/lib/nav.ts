@@ -1,6 +1,7 @@
 /** Main navigation, in the order shown. Each issue that adds a section adds its line here. */
 export const NAV: { href: string; label: string }[] = [
   { href: '/', label: 'Accueil' },
+  { href: '/recherche/', label: 'Chercher' },
   { href: '/offres/', label: 'Activités' },
   { href: '/lieux/', label: 'Lieux' },
   { href: '/equipes/', label: 'Équipes citoyennes' },

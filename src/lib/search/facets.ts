@@ -1,0 +1,57 @@
+/**
+ * Facet logic: OR inside a facet (two thématiques ticked = either), AND across facets. A record that does
+ * not carry the information a facet asks for (a lieu has no thématique, a team no schedule) does not match it.
+ */
+import { FLAG, JOUR_KEYS, KIND_KEYS, MODE_KEYS, MOMENT_KEYS, PUBLIC_KEYS, type Kind, type SearchRecord, type ThemeInfo } from './model';
+import type { SearchState } from './state';
+
+export type RecordFilter = (r: SearchRecord) => boolean;
+
+const WEEKEND = (1 << 5) | (1 << 6);
+
+function mask(values: string[], keys: readonly string[]): number {
+  let m = 0;
+  for (const v of values) {
+    const i = keys.indexOf(v);
+    if (i >= 0) m |= 1 << i;
+  }
+  return m;
+}
+
+/** Whether any facet is set (the page then says how many results the facets leave). */
+export function hasFacets(s: SearchState): boolean {
+  return Boolean(s.theme.length || s.public.length || s.jour.length || s.moment.length || s.mode.length || s.type.length || s.gratuit || s.libre || s.pmr);
+}
+
+export function compileFilter(s: SearchState, themes: ThemeInfo[]): RecordFilter {
+  const tests: RecordFilter[] = [];
+  if (s.theme.length) {
+    const wanted = new Set(s.theme.map((id) => themes.findIndex((t) => t.id === id)).filter((i) => i >= 0));
+    tests.push((r) => Boolean(r.t?.some((t) => wanted.has(t))));
+  }
+  if (s.public.length) {
+    const m = mask(s.public, PUBLIC_KEYS);
+    tests.push((r) => ((r.pu ?? 0) & m) !== 0);
+  }
+  if (s.jour.length) {
+    const m = mask(s.jour, JOUR_KEYS) | (s.jour.includes('week-end') ? WEEKEND : 0);
+    tests.push((r) => ((r.j ?? 0) & m) !== 0);
+  }
+  if (s.moment.length) {
+    const m = mask(s.moment, MOMENT_KEYS);
+    tests.push((r) => ((r.mo ?? 0) & m) !== 0);
+  }
+  if (s.mode.length) {
+    const m = mask(s.mode, MODE_KEYS);
+    tests.push((r) => ((1 << r.m) & m) !== 0);
+  }
+  if (s.type.length) {
+    const kinds = new Set((Object.keys(KIND_KEYS) as Kind[]).filter((k) => s.type.includes(KIND_KEYS[k])));
+    tests.push((r) => kinds.has(r.k));
+  }
+  if (s.gratuit) tests.push((r) => (r.f & FLAG.gratuit) !== 0);
+  if (s.libre) tests.push((r) => (r.f & FLAG.sansInscription) !== 0);
+  if (s.pmr) tests.push((r) => (r.f & FLAG.pmr) !== 0);
+  if (!tests.length) return () => true;
+  return (r) => tests.every((t) => t(r));
+}

@@ -1,0 +1,58 @@
+/**
+ * Search state <-> URL query string (`/recherche/?ou=47001&q=marche&theme=activite-physique`), so a
+ * search can be shared, bookmarked, and replayed by the back button.
+ */
+export interface SearchState {
+  /** Code INSEE of the chosen commune, or "lat,lon" (around me, map click). */
+  ou: string;
+  q: string;
+  theme: string[];
+  public: string[];
+  /** lundi … dimanche, "week-end". */
+  jour: string[];
+  moment: string[];
+  mode: string[];
+  /** offres, lieux, equipes. */
+  type: string[];
+  gratuit: boolean;
+  /** Sans inscription. */
+  libre: boolean;
+  pmr: boolean;
+}
+
+const LISTS = ['theme', 'public', 'jour', 'moment', 'mode', 'type'] as const;
+const FLAGS = ['gratuit', 'libre', 'pmr'] as const;
+
+export function emptyState(): SearchState {
+  return { ou: '', q: '', theme: [], public: [], jour: [], moment: [], mode: [], type: [], gratuit: false, libre: false, pmr: false };
+}
+
+export function parseState(search: string | URLSearchParams): SearchState {
+  const p = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const s = emptyState();
+  s.ou = (p.get('ou') ?? '').trim();
+  s.q = (p.get('q') ?? '').trim();
+  for (const k of LISTS) s[k] = [...new Set(p.getAll(k).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
+  for (const k of FLAGS) s[k] = ['1', 'oui', 'true', 'on'].includes(p.get(k) ?? '');
+  return s;
+}
+
+/** Stable query string ("" when nothing is set), same state → same URL. */
+export function stateToQuery(s: SearchState): string {
+  const p = new URLSearchParams();
+  if (s.ou) p.set('ou', s.ou);
+  if (s.q.trim()) p.set('q', s.q.trim());
+  for (const k of LISTS) for (const v of s[k]) p.append(k, v);
+  for (const k of FLAGS) if (s[k]) p.set(k, '1');
+  const q = p.toString();
+  return q ? `?${q}` : '';
+}
+
+/** "44.2031,0.6162" → coordinates; a commune code → null. */
+export function parseCoords(ou: string): { lat: number; lon: number } | null {
+  const m = /^(-?\d{1,2}(?:\.\d+)?),\s*(-?\d{1,3}(?:\.\d+)?)$/.exec(ou);
+  if (!m) return null;
+  const lat = Number(m[1]);
+  const lon = Number(m[2]);
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : null;
+}
