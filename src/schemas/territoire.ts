@@ -9,8 +9,8 @@ export const thematique = z
     description: nonEmpty('description'),
     /** Colour of the map symbol; never used alone: the icon carries the meaning too. */
     couleur: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'couleur attendue au format #rrggbb'),
-    /** Short pictogram (an emoji or one or two letters) shown beside the colour. */
-    icone: nonEmpty('icône'),
+    /** Pictogram shown beside the colour: the name of a Lucide icon (lucide-static), e.g. "footprints". */
+    icone: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "icône : nom d'une icône Lucide en minuscules (ex. « footprints »)"),
     /** Reach used by the coverage model: an on-site offer covers a commune whose centre is this close. */
     portee_km: z.number().positive('portée en km positive').default(10),
     /** Whether an offer reachable by phone/online fills a local gap for this need. */

@@ -11,6 +11,7 @@ import { equipe, lieu, offre, structure, territoire as territoireSchema, type Eq
 import { fieldPath, type DataIssue } from './issues';
 import { readYamlObject, readYamlRecords, type RawRecord } from './yaml-records';
 import { crossChecks } from './cross-checks';
+import { iconExists } from '../theme-icons';
 
 export interface CommuneRef {
   code: string;
@@ -131,7 +132,13 @@ export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult
   let territoire: Territoire | undefined;
   if (terrRaw.value !== undefined) {
     const res = territoireSchema.safeParse(terrRaw.value);
-    if (res.success) territoire = res.data;
+    if (res.success) {
+      territoire = res.data;
+      territoire.thematiques.forEach((t, i) => {
+        if (!iconExists(t.icone))
+          issues.push({ niveau: 'erreur', fichier: terrFile, ligne: terrRaw.lineOf(['thematiques', i, 'icone']), champ: `thematiques[${i}].icone`, valeur: t.icone, message: 'icône inconnue de la bibliothèque Lucide (voir https://lucide.dev/icons)' });
+      });
+    }
     else
       for (const iss of res.error.issues)
         issues.push({ niveau: 'erreur', fichier: terrFile, ligne: terrRaw.lineOf(iss.path as (string | number)[]), champ: fieldPath(iss.path as (string | number)[]), message: iss.message });

@@ -4,6 +4,7 @@
  * their communes) and the zones of the offers at home, shown on demand. The /carte/ page lists the
  * same items in HTML; the client only adds the map.
  */
+import { iconPathData } from '../theme-icons';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { featureCollection, truncate, union, bbox as turfBbox } from '@turf/turf';
 import type { Dataset } from '../data/dataset';
@@ -135,7 +136,7 @@ export function mapData(ds: Dataset): MapData {
 /** Labels the client needs for filters and popups, without shipping the schemas. */
 export function mapLabels(ds: Dataset) {
   return {
-    thematiques: ds.territoire.thematiques.map((t) => ({ id: t.id, libelle: t.libelle, couleur: t.couleur, icone: t.icone })),
+    thematiques: ds.territoire.thematiques.map((t) => ({ id: t.id, libelle: t.libelle, couleur: t.couleur, iconPath: iconPathData(t.icone) })),
     publics: Object.entries(PUBLICS).map(([id, libelle]) => ({ id, libelle })),
     modes: Object.entries(MODES).map(([id, libelle]) => ({ id, libelle })),
   };

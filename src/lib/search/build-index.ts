@@ -2,6 +2,7 @@
  * Build-time: turns a validated dataset into the browser's search index (manifest + one shard per
  * département + one shard for offers "à distance"). Node only; the pages under /recherche/ emit it.
  */
+import { iconSvg } from '../theme-icons';
 import type { Dataset } from '../data/dataset';
 import { indexFor } from '../records';
 import { scheduleFacets } from '../schedule';
@@ -220,7 +221,7 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
 
   const manifest: Manifest = {
     territoire: { id: ds.territoire.id, nom: ds.territoire.nom },
-    themes: ds.territoire.thematiques.map((t) => ({ id: t.id, libelle: t.libelle, icone: t.icone, couleur: t.couleur })),
+    themes: ds.territoire.thematiques.map((t) => ({ id: t.id, libelle: t.libelle, icon: iconSvg(t.icone), couleur: t.couleur })),
     // A territory of thousands of communes reads them from the national files instead (see Manifest).
     communes: [...ds.communes.values()]
       .filter(() => ds.communes.size <= MAX_MANIFEST_COMMUNES)

@@ -70,7 +70,8 @@ export interface ShardInfo {
 export interface ThemeInfo {
   id: string;
   libelle: string;
-  icone: string;
+  /** Inline SVG of the pictogram, generated at build from lucide-static (trusted markup, not data text). */
+  icon: string;
   couleur: string;
 }
 

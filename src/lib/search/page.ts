@@ -129,7 +129,7 @@ function themeTags(h: Hit): string {
   return (h.rec.t ?? [])
     .map((i) => manifest.themes[i])
     .filter(Boolean)
-    .map((t) => `<span class="badge" style="color:${t!.couleur}"><span aria-hidden="true">${t!.icone} </span>${esc(t!.libelle)}</span>`)
+    .map((t) => `<span class="badge" style="color:${t!.couleur}">${t!.icon} ${esc(t!.libelle)}</span>`)
     .join('');
 }
 

@@ -83,45 +83,12 @@ export interface ThemeSymbol {
   id: string;
   libelle: string;
   couleur: string;
-  icone: string;
-}
-
-/** "Activité physique adaptée" → "AP": the fallback when this device has no font for the icon. */
-export function initials(libelle: string): string {
-  const words = libelle.split(/[\s'’-]+/).filter((w) => w.length > 3 || /^[A-ZÉÈ]/.test(w));
-  return (words.slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || libelle.slice(0, 2)).slice(0, 2);
-}
-
-let iconSupport: Map<string, boolean> | undefined;
-/** Whether the device draws this text with a real glyph (not the blank "tofu" box of a missing glyph). */
-function canDraw(text: string): boolean {
-  iconSupport ??= new Map();
-  const known = iconSupport.get(text);
-  if (known !== undefined) return known;
-  const c = document.createElement('canvas');
-  c.width = c.height = 32;
-  const ctx = c.getContext('2d', { willReadFrequently: true })!;
-  const draw = (t: string) => {
-    ctx.clearRect(0, 0, 32, 32);
-    ctx.font = '24px sans-serif';
-    ctx.textBaseline = 'middle';
-    ctx.fillStyle = '#000';
-    ctx.fillText(t, 2, 16);
-    return ctx.getImageData(0, 0, 32, 32).data.join(',');
-  };
-  const missing = draw('\u{10FFFD}');
-  const ok = draw(text) !== missing && draw(text) !== draw('');
-  iconSupport.set(text, ok);
-  return ok;
-}
-
-/** The text inside a thématique's marker: its icon, or its initials when the icon cannot be drawn here. */
-export function markerText(t: ThemeSymbol): string {
-  return canDraw(t.icone) ? t.icone : initials(t.libelle);
+  /** The pictogram as SVG path data on a 24 × 24 grid (from lucide-static, built into the page data). */
+  iconPath: string;
 }
 
 /**
- * A marker: a disc of the thématique's colour with a white ring and its icon (or initials) —
+ * A marker: a disc of the thématique's colour with a white ring and its pictogram —
  * colour never carries the meaning alone. Drawn at 2× for sharp screens.
  */
 export function markerCanvas(t: ThemeSymbol, size = 30): HTMLCanvasElement {
@@ -138,12 +105,13 @@ export function markerCanvas(t: ThemeSymbol, size = 30): HTMLCanvasElement {
   ctx.lineWidth = 2.5;
   ctx.strokeStyle = '#ffffff';
   ctx.stroke();
-  const text = markerText(t);
-  ctx.fillStyle = '#ffffff';
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.font = `${text.length > 1 && !canDraw(t.icone) ? 'bold 12px' : '15px'} 'Atkinson Hyperlegible', sans-serif`;
-  ctx.fillText(text, r, r + 1);
+  const icon = size * 0.56;
+  ctx.translate(r - icon / 2, r - icon / 2);
+  ctx.scale(icon / 24, icon / 24);
+  ctx.lineWidth = 2.4;
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  ctx.stroke(new Path2D(t.iconPath));
   return c;
 }
 

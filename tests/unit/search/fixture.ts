@@ -10,7 +10,7 @@ export const COMMUNES = {
   villeneuve: { code: '47323', nom: 'Villeneuve-sur-Lot', population: 22004, centre: { lat: 44.4183, lon: 0.7484 } },
   marmande: { code: '47157', nom: 'Marmande', population: 17361, centre: { lat: 44.5014, lon: 0.1689 } },
 };
-const theme = (id: string, libelle: string) => ({ id, libelle, description: libelle, couleur: '#123456', icone: '*' });
+const theme = (id: string, libelle: string) => ({ id, libelle, description: libelle, couleur: '#123456', icone: 'circle' });
 
 export function fixtureDataset(): Dataset {
   const t = territoire.parse({
