@@ -2,6 +2,8 @@
  * Questions pages, the map, search and coverage all ask of the records: where is an offer, which
  * communes does it serve, what is a thématique's label. One place so every view agrees.
  */
+import KDBush from 'kdbush';
+import { around } from 'geokdbush';
 import type { Dataset } from './data/dataset';
 import type { Equipe, Lieu, Offre, Structure, Thematique } from '../schemas';
 
@@ -70,14 +72,115 @@ export class Index {
     return o.thematiques.map((t) => this.thematiques.get(t)).filter((t): t is Thematique => Boolean(t));
   }
 
+  private byRecord?: { porteur: Map<string, Offre[]>; lieu: Map<string, Offre[]>; teams: Map<string, Equipe[]> };
+  private recordLists() {
+    if (!this.byRecord) {
+      const add = <T>(m: Map<string, T[]>, k: string, v: T) => m.set(k, [...(m.get(k) ?? []), v]);
+      const porteur = new Map<string, Offre[]>();
+      const lieu = new Map<string, Offre[]>();
+      const teams = new Map<string, Equipe[]>();
+      for (const o of this.ds.offres) {
+        add(porteur, o.porteur, o);
+        for (const l of new Set(this.offerPoints(o).map((p) => p.lieu).filter((x): x is string => Boolean(x)))) add(lieu, l, o);
+      }
+      for (const e of this.ds.equipes) add(teams, e.porteur, e);
+      this.byRecord = { porteur, lieu, teams };
+    }
+    return this.byRecord;
+  }
   offersOfStructure(id: string): Offre[] {
-    return this.ds.offres.filter((o) => o.porteur === id);
+    return this.recordLists().porteur.get(id) ?? [];
   }
   offersAtLieu(id: string): Offre[] {
-    return this.ds.offres.filter((o) => this.offerPoints(o).some((p) => p.lieu === id));
+    return this.recordLists().lieu.get(id) ?? [];
   }
   teamsOfStructure(id: string): Equipe[] {
-    return this.ds.equipes.filter((e) => e.porteur === id);
+    return this.recordLists().teams.get(id) ?? [];
+  }
+
+  // Per-commune questions, asked once per commune page: indexed once per build so that a territory of
+  // thousands of communes and offers does not cost communes × offers.
+
+  private points?: { index: KDBush; owners: { offre: Offre; point: PlacePoint }[] };
+  private pointIndex() {
+    if (!this.points) {
+      const owners = this.ds.offres.flatMap((offre) => this.offerPoints(offre).map((point) => ({ offre, point })));
+      const index = new KDBush(Math.max(owners.length, 1));
+      for (const { point } of owners) index.add(point.lon, point.lat);
+      index.finish();
+      this.points = { index, owners };
+    }
+    return this.points;
+  }
+
+  /** On-site offers within `km` of a place, each at its nearest point (an itinerant offer at its nearest stop), nearest first. */
+  offersNear(center: { lat: number; lon: number }, km: number): { offre: Offre; point: PlacePoint; km: number }[] {
+    const { index, owners } = this.pointIndex();
+    if (!owners.length) return [];
+    const seen = new Set<string>();
+    const out: { offre: Offre; point: PlacePoint; km: number }[] = [];
+    for (const i of around(index, center.lon, center.lat, Infinity, km)) {
+      const { offre, point } = owners[i]!;
+      if (seen.has(offre.id)) continue;
+      seen.add(offre.id);
+      out.push({ offre, point, km: distanceKm(center, point) });
+    }
+    return out;
+  }
+
+  private byCommune?: { home: Map<string, Offre[]>; teams: Map<string, Equipe[]>; lieux: Map<string, Lieu[]> };
+  private communeLists() {
+    if (!this.byCommune) {
+      const add = <T>(m: Map<string, T[]>, k: string, v: T) => m.set(k, [...(m.get(k) ?? []), v]);
+      const home = new Map<string, Offre[]>();
+      const teams = new Map<string, Equipe[]>();
+      const lieux = new Map<string, Lieu[]>();
+      for (const o of this.ds.offres) for (const c of this.homeCommunes(o)) add(home, c, o);
+      for (const e of this.ds.equipes) for (const c of e.communes) add(teams, c, e);
+      for (const l of this.ds.lieux) add(lieux, l.commune, l);
+      this.byCommune = { home, teams, lieux };
+    }
+    return this.byCommune;
+  }
+  /** Lieux located in this commune. */
+  lieuxIn(code: string): Lieu[] {
+    return this.communeLists().lieux.get(code) ?? [];
+  }
+  /** Offers that come to people's homes in this commune. */
+  homeOffersIn(code: string): Offre[] {
+    return this.communeLists().home.get(code) ?? [];
+  }
+  /** Équipes citoyennes whose communes include this one. */
+  teamsIn(code: string): Equipe[] {
+    return this.communeLists().teams.get(code) ?? [];
+  }
+
+  private remote?: Offre[];
+  /** Offers reachable by phone or online. */
+  remoteOffers(): Offre[] {
+    this.remote ??= this.ds.offres.filter((o) => o.mode.type === 'a_distance');
+    return this.remote;
+  }
+
+  private offerMap?: Map<string, Offre>;
+  offre(id: string): Offre | undefined {
+    this.offerMap ??= new Map(this.ds.offres.map((o) => [o.id, o]));
+    return this.offerMap.get(id);
+  }
+
+  private lieuPoints?: KDBush;
+  /** Lieux within `km` of a place, nearest first. */
+  lieuxNear(center: { lat: number; lon: number }, km: number): { lieu: Lieu; km: number }[] {
+    if (!this.ds.lieux.length) return [];
+    if (!this.lieuPoints) {
+      this.lieuPoints = new KDBush(this.ds.lieux.length);
+      for (const l of this.ds.lieux) this.lieuPoints.add(l.coordonnees.lon, l.coordonnees.lat);
+      this.lieuPoints.finish();
+    }
+    return around(this.lieuPoints, center.lon, center.lat, Infinity, km).map((i) => {
+      const lieu = this.ds.lieux[i]!;
+      return { lieu, km: distanceKm(center, lieu.coordonnees) };
+    });
   }
 }
 

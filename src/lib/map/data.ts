@@ -50,11 +50,19 @@ export interface MapData {
   domicile: FeatureCollection<Polygon | MultiPolygon, { id: string; nom: string; theme: string }>;
 }
 
+const shapeIndex = new WeakMap<Dataset, Map<string, Feature<Polygon | MultiPolygon>>>();
+function shapesByCode(ds: Dataset): Map<string, Feature<Polygon | MultiPolygon>> {
+  let m = shapeIndex.get(ds);
+  if (!m) shapeIndex.set(ds, (m = new Map(ds.communeShapes.features.map((f) => [f.properties.code, f as Feature<Polygon | MultiPolygon>]))));
+  return m;
+}
+
 /** Union of commune shapes, rounded to ~10 m (plenty at the zooms an area is looked at), cached per set of communes. */
 function areaOf(ds: Dataset, codes: string[], cache: Map<string, Feature<Polygon | MultiPolygon> | null>): Feature<Polygon | MultiPolygon> | null {
   const key = [...codes].sort().join(',');
   if (cache.has(key)) return cache.get(key)!;
-  const shapes = ds.communeShapes.features.filter((f) => codes.includes(f.properties.code));
+  const byCode = shapesByCode(ds);
+  const shapes = codes.map((c) => byCode.get(c)).filter((f): f is Feature<Polygon | MultiPolygon> => Boolean(f));
   let area: Feature<Polygon | MultiPolygon> | null = null;
   if (shapes.length === 1) area = shapes[0]!;
   else if (shapes.length > 1) area = union(featureCollection(shapes as Feature<Polygon | MultiPolygon>[]));
