@@ -121,8 +121,17 @@ function describeRule(rule: string): string | null {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+// Many records share a schedule and every listing card repeats it: parse each value once per build.
+const describedCache = new Map<string, string[]>();
+
 /** Plain French sentences, one per rule; e.g. ["Tous les mardis de 14 h à 16 h"]. */
 export function describeSchedule(value: string): string[] {
+  let out = describedCache.get(value);
+  if (!out) describedCache.set(value, (out = describe(value)));
+  return out;
+}
+
+function describe(value: string): string[] {
   const rules = splitRules(value);
   const described = rules.map(describeRule);
   if (described.every((d) => d !== null)) return described as string[];
