@@ -18,6 +18,13 @@ export interface PlacePoint {
   lieu?: string;
 }
 
+/** Appends `v` to the list of key `k`. */
+function add<T>(m: Map<string, T[]>, k: string, v: T): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
 export class Index {
   readonly lieux: Map<string, Lieu>;
   readonly structures: Map<string, Structure>;
@@ -75,7 +82,6 @@ export class Index {
   private byRecord?: { porteur: Map<string, Offre[]>; lieu: Map<string, Offre[]>; teams: Map<string, Equipe[]> };
   private recordLists() {
     if (!this.byRecord) {
-      const add = <T>(m: Map<string, T[]>, k: string, v: T) => m.set(k, [...(m.get(k) ?? []), v]);
       const porteur = new Map<string, Offre[]>();
       const lieu = new Map<string, Offre[]>();
       const teams = new Map<string, Equipe[]>();
@@ -131,7 +137,6 @@ export class Index {
   private byCommune?: { home: Map<string, Offre[]>; teams: Map<string, Equipe[]>; lieux: Map<string, Lieu[]> };
   private communeLists() {
     if (!this.byCommune) {
-      const add = <T>(m: Map<string, T[]>, k: string, v: T) => m.set(k, [...(m.get(k) ?? []), v]);
       const home = new Map<string, Offre[]>();
       const teams = new Map<string, Equipe[]>();
       const lieux = new Map<string, Lieu[]>();
