@@ -149,7 +149,7 @@ function siteBuild(n: number, syn: ReturnType<typeof generate>) {
   const dist = path.join(dir, 'dist');
   writeDataDir(data, syn);
   rmSync(dist, { recursive: true, force: true });
-  const env = { ...process.env, CARTE_DATA_DIR: data, NODE_OPTIONS: '--max-old-space-size=6144' };
+  const env = { ...process.env, CARTE_DATA_DIR: data, NODE_OPTIONS: `--max-old-space-size=${process.env.BENCH_HEAP_MB ?? 6144}` };
   const t0 = performance.now();
   const astro = spawnSync('npx', ['astro', 'build', '--outDir', dist], { env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 40 * 60_000 });
   const astroS = (performance.now() - t0) / 1000;

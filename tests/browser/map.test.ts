@@ -114,6 +114,16 @@ describe('/carte/', () => {
     for (let i = 0; i < 2; i++) await page.keyboard.press('Equal');
     await page.waitForTimeout(1500);
     await mapPixels(page, 'carte-rue-z15');
+    // "Où" for the search can be the point under the crosshair: the link follows the map centre.
+    const href = await page.locator('#carte-chercher-ici').getAttribute('href');
+    const [lat, lon] = /ou=(-?[\d.]+),(-?[\d.]+)$/.exec(href ?? '')!.slice(1).map(Number);
+    // The map flew to the offer and only zoomed since: its centre is the offer's place.
+    const at = idx.offerPoints(first)[0]!;
+    expect(Math.abs(lat! - at.lat)).toBeLessThan(0.01);
+    expect(Math.abs(lon! - at.lon)).toBeLessThan(0.01);
+    await page.locator('#carte-chercher-ici').click();
+    await page.waitForURL(/\/recherche\/\?ou=/);
+    await page.locator('#resultats .card.result').first().waitFor();
     expect(v.externalRequests).toEqual([]);
     expect(v.consoleErrors).toEqual([]);
   });

@@ -247,6 +247,14 @@ export function start(): void {
       return b[0] <= v.getEast() && b[2] >= v.getWest() && b[1] <= v.getNorth() && b[3] >= v.getSouth();
     };
     map.on('moveend', refreshList);
+    // "Where" for the search page can be a point of the map: its centre (under the crosshair).
+    const searchHere = $<HTMLAnchorElement>('#carte-chercher-ici');
+    const updateSearchHere = () => {
+      const c = map.getCenter();
+      if (searchHere) searchHere.href = `/recherche/?ou=${c.lat.toFixed(5)},${c.lng.toFixed(5)}`;
+    };
+    map.on('moveend', updateSearchHere);
+    updateSearchHere();
     mapReady = true;
     $<HTMLElement>('#liste-titre')!.textContent = 'Dans la zone affichée';
     refreshList();
