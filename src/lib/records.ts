@@ -79,33 +79,43 @@ export class Index {
     return o.thematiques.map((t) => this.thematiques.get(t)).filter((t): t is Thematique => Boolean(t));
   }
 
-  private byRecord?: { porteur: Map<string, Offre[]>; lieu: Map<string, Offre[]>; teams: Map<string, Equipe[]> };
-  private recordLists() {
-    if (!this.byRecord) {
-      const porteur = new Map<string, Offre[]>();
-      const lieu = new Map<string, Offre[]>();
-      const teams = new Map<string, Equipe[]>();
+  /** Records grouped by porteur, lieu and commune: built once, on first use. */
+  private groups?: {
+    offresByPorteur: Map<string, Offre[]>;
+    offresByLieu: Map<string, Offre[]>;
+    teamsByPorteur: Map<string, Equipe[]>;
+    homeByCommune: Map<string, Offre[]>;
+    teamsByCommune: Map<string, Equipe[]>;
+    lieuxByCommune: Map<string, Lieu[]>;
+  };
+  private lists() {
+    if (!this.groups) {
+      const g = (this.groups = { offresByPorteur: new Map(), offresByLieu: new Map(), teamsByPorteur: new Map(), homeByCommune: new Map(), teamsByCommune: new Map(), lieuxByCommune: new Map() });
       for (const o of this.ds.offres) {
-        add(porteur, o.porteur, o);
-        for (const l of new Set(this.offerPoints(o).map((p) => p.lieu).filter((x): x is string => Boolean(x)))) add(lieu, l, o);
+        add(g.offresByPorteur, o.porteur, o);
+        for (const l of new Set(this.offerPoints(o).map((p) => p.lieu).filter((x): x is string => Boolean(x)))) add(g.offresByLieu, l, o);
+        for (const c of this.homeCommunes(o)) add(g.homeByCommune, c, o);
       }
-      for (const e of this.ds.equipes) add(teams, e.porteur, e);
-      this.byRecord = { porteur, lieu, teams };
+      for (const e of this.ds.equipes) {
+        add(g.teamsByPorteur, e.porteur, e);
+        for (const c of e.communes) add(g.teamsByCommune, c, e);
+      }
+      for (const l of this.ds.lieux) add(g.lieuxByCommune, l.commune, l);
     }
-    return this.byRecord;
+    return this.groups;
   }
   offersOfStructure(id: string): Offre[] {
-    return this.recordLists().porteur.get(id) ?? [];
+    return this.lists().offresByPorteur.get(id) ?? [];
   }
   offersAtLieu(id: string): Offre[] {
-    return this.recordLists().lieu.get(id) ?? [];
+    return this.lists().offresByLieu.get(id) ?? [];
   }
   teamsOfStructure(id: string): Equipe[] {
-    return this.recordLists().teams.get(id) ?? [];
+    return this.lists().teamsByPorteur.get(id) ?? [];
   }
 
-  // Per-commune questions, asked once per commune page: indexed once per build so that a territory of
-  // thousands of communes and offers does not cost communes × offers.
+  // Per-commune questions are asked once per commune page: indexed once per build so that a territory
+  // of thousands of communes and offers does not cost communes × offers.
 
   private points?: { index: KDBush; owners: { offre: Offre; point: PlacePoint }[] };
   private pointIndex() {
@@ -134,30 +144,17 @@ export class Index {
     return out;
   }
 
-  private byCommune?: { home: Map<string, Offre[]>; teams: Map<string, Equipe[]>; lieux: Map<string, Lieu[]> };
-  private communeLists() {
-    if (!this.byCommune) {
-      const home = new Map<string, Offre[]>();
-      const teams = new Map<string, Equipe[]>();
-      const lieux = new Map<string, Lieu[]>();
-      for (const o of this.ds.offres) for (const c of this.homeCommunes(o)) add(home, c, o);
-      for (const e of this.ds.equipes) for (const c of e.communes) add(teams, c, e);
-      for (const l of this.ds.lieux) add(lieux, l.commune, l);
-      this.byCommune = { home, teams, lieux };
-    }
-    return this.byCommune;
-  }
   /** Lieux located in this commune. */
   lieuxIn(code: string): Lieu[] {
-    return this.communeLists().lieux.get(code) ?? [];
+    return this.lists().lieuxByCommune.get(code) ?? [];
   }
   /** Offers that come to people's homes in this commune. */
   homeOffersIn(code: string): Offre[] {
-    return this.communeLists().home.get(code) ?? [];
+    return this.lists().homeByCommune.get(code) ?? [];
   }
   /** Équipes citoyennes whose communes include this one. */
   teamsIn(code: string): Equipe[] {
-    return this.communeLists().teams.get(code) ?? [];
+    return this.lists().teamsByCommune.get(code) ?? [];
   }
 
   private remote?: Offre[];
