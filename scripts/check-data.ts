@@ -21,4 +21,5 @@ const summary = Object.entries(counts)
   .join(' ; ');
 console.log(`\n${summary}`);
 console.log(`${errors.length} erreur(s), ${warnings.length} avertissement(s) dans ${path.relative(process.cwd(), dataDir) || '.'}.`);
-process.exit(errors.length ? 1 : 0);
+// exitCode rather than process.exit(): a long report piped to another program must not be cut short.
+process.exitCode = errors.length ? 1 : 0;

@@ -71,9 +71,11 @@ const shown: DataIssue[] = issues
     return i;
   });
 for (const i of sortIssues(shown)) console.log(formatIssue(i));
+// exitCode rather than process.exit(): a long report piped to another program must not be cut short.
 if (shown.length) {
   console.log(`\n${shown.length} erreur(s) : rien n'a été écrit. Corriger le fichier CSV puis relancer l'import.`);
-  process.exit(1);
+  process.exitCode = 1;
+} else {
+  writeFileSync(target, String(doc));
+  console.log(`${rows.length} ligne(s) importée(s) dans ${path.relative(process.cwd(), target)} : ${added} ajoutée(s), ${replaced} remplacée(s). Données valides.`);
 }
-writeFileSync(target, String(doc));
-console.log(`${rows.length} ligne(s) importée(s) dans ${path.relative(process.cwd(), target)} : ${added} ajoutée(s), ${replaced} remplacée(s). Données valides.`);
