@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { computeCoverage, haversineKm, type CoverageCommune, type CoverageOffer, type CoverageTeam, type CoverageTheme, type OfferMode } from '../../src/lib/coverage/model';
+import { mulberry32 } from '../lib/seeded-random';
 
 const candidates = [process.env.BENCH_COMMUNES, path.resolve('../shared/data/france/communes_min.json'), '/work/shared/data/france/communes_min.json'].filter(Boolean) as string[];
 const file = candidates.find((f) => existsSync(f));
@@ -20,15 +21,7 @@ if (!file) {
 const N_OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000);
 const LIMIT_MS = Number(process.env.BENCH_LIMIT_MS ?? 30_000);
 
-// Deterministic PRNG (mulberry32).
-let seed = 47;
-function rand(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rand = mulberry32(47); // deterministic: every run computes the same coverage
 const pick = <T>(a: T[]): T => a[Math.floor(rand() * a.length)]!;
 
 const raw = JSON.parse(readFileSync(file, 'utf8')) as { code: string; nom: string; dept: string; lat: number; lon: number; population: number }[];

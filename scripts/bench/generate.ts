@@ -9,19 +9,10 @@ import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { equipe, lieu, offre, structure, territoire as territoireSchema, type Equipe, type Lieu, type Offre, type Structure } from '../../src/schemas';
 import type { CommuneRef, Dataset } from '../../src/lib/data/dataset';
+import { mulberry32 } from '../lib/seeded-random';
 
 interface Commune { code: string; nom: string; dept: string; lat: number; lon: number; population: number | null }
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const THEMES: Record<string, { noms: string[]; phrases: string[] }> = {
   'activite-physique': {
@@ -81,7 +72,7 @@ export interface Synthetic {
 }
 
 export function generate(n: number, seed = 1): Synthetic {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)]!;
   const all = loadCommunes();
   const kd = new KDBush(all.length);

@@ -6,6 +6,9 @@ import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import type { Dataset } from './data/dataset';
 import type { Equipe, Lieu, Offre, Structure, Thematique } from '../schemas';
+import { distanceKm } from './geo';
+
+export { distanceKm };
 
 export interface PlacePoint {
   lat: number;
@@ -192,14 +195,6 @@ export function indexFor(ds: Dataset): Index {
   return cached;
 }
 
-/** Great-circle distance in km (haversine); enough for "à 2,3 km" and for reach distances. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const R = 6371.0088;
-  const dLat = ((b.lat - a.lat) * Math.PI) / 180;
-  const dLon = ((b.lon - a.lon) * Math.PI) / 180;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos((a.lat * Math.PI) / 180) * Math.cos((b.lat * Math.PI) / 180) * Math.sin(dLon / 2) ** 2;
-  return 2 * R * Math.asin(Math.sqrt(s));
-}
 
 /** "2,3 km", "850 m". */
 export function formatDistance(km: number): string {

@@ -6,18 +6,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { PMTilesWriter } from '../../src/lib/pmtiles/writer';
-
-function rng(seed: number) {
-  // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../scripts/lib/seeded-random';
 
 describe('PMTilesWriter', () => {
   it('writes a header, deduplicated and run-length encoded tiles the pmtiles reader reads back', async () => {
@@ -50,7 +39,7 @@ describe('PMTilesWriter', () => {
   });
 
   it('moves entries to leaf directories when the root would not fit in the first 16 KiB', async () => {
-    const r = rng(42);
+    const r = mulberry32(42);
     const w = new PMTilesWriter({ tileType: 2, minZoom: 12, maxZoom: 12, bounds: [-5, 40, 10, 50] });
     const expected = new Map<string, Uint8Array>();
     while (expected.size < 12000) {

@@ -16,6 +16,7 @@
  * Pure functions over plain inputs, so the same code runs on the pilot and on the national bench.
  * Nearest-point queries use a kd-tree (kdbush + geokdbush): O(log n) per commune and thématique.
  */
+import { haversineKm } from '../geo';
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 
@@ -97,6 +98,8 @@ export interface CoverageResult {
   summaries: ThemeSummary[];
 }
 
+export { haversineKm };
+
 export interface CoverageInput {
   communes: CoverageCommune[];
   themes: CoverageTheme[];
@@ -104,14 +107,6 @@ export interface CoverageInput {
   teams: CoverageTeam[];
 }
 
-const EARTH_RADIUS_KM = 6371.0088; // same radius as records.distanceKm, so pages and model agree
-
-/** Great-circle distance (haversine), km. */
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const s = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
-}
 
 interface PointIndex {
   index: KDBush | null;
