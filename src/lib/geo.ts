@@ -11,3 +11,9 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   return haversineKm(a.lat, a.lon, b.lat, b.lon);
 }
+
+/** "2,3 km", "850 m". */
+export function formatDistance(km: number): string {
+  if (km < 1) return `${Math.round(km * 100) * 10} m`;
+  return `${km.toLocaleString('fr-FR', { maximumFractionDigits: km < 10 ? 1 : 0 })} km`;
+}

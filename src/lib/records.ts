@@ -8,7 +8,7 @@ import type { Dataset } from './data/dataset';
 import type { Equipe, Lieu, Offre, Structure, Thematique } from '../schemas';
 import { distanceKm } from './geo';
 
-export { distanceKm };
+export { distanceKm, formatDistance } from './geo';
 
 export interface PlacePoint {
   lat: number;
@@ -193,11 +193,4 @@ let cached: Index | undefined;
 export function indexFor(ds: Dataset): Index {
   if (!cached || cached.ds !== ds) cached = new Index(ds);
   return cached;
-}
-
-
-/** "2,3 km", "850 m". */
-export function formatDistance(km: number): string {
-  if (km < 1) return `${Math.round(km * 100) * 10} m`;
-  return `${km.toLocaleString('fr-FR', { maximumFractionDigits: km < 10 ? 1 : 0 })} km`;
 }

@@ -6,7 +6,7 @@
  * and a separate group for offers by phone or online.
  */
 import Fuse from 'fuse.js/basic';
-import { distanceKm } from '../records';
+import { distanceKm } from '../geo'; // not ../records: this runs in the browser
 import { compileFilter } from './facets';
 import { MODE_KEYS, type SearchRecord, type Shard, type ThemeInfo } from './model';
 import type { SearchState } from './state';

@@ -3,7 +3,7 @@
  * fetches only the index shards near the chosen place, runs the search on every keystroke and renders
  * the results; Pagefind answers free-text questions over every fiche below them.
  */
-import { distanceKm, formatDistance } from '../records';
+import { distanceKm, formatDistance } from '../geo'; // not ../records: this runs in the browser
 import { nationalKey, nearestCommune, searchCommunes, toEntries, type CommuneEntry, type CommuneRow } from './communes';
 import { SearchEngine, type Hit, type Place, type Results } from './engine';
 import { departement } from './geo-codes';
