@@ -6,14 +6,14 @@
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { equipe, lieu, offre, structure } from './schemas';
-import { getDataset } from './lib/data/site-data';
+import { getFullDataset } from './lib/data/site-data';
 import type { Dataset } from './lib/data/dataset';
 
 function datasetLoader(name: 'structures' | 'lieux' | 'offres' | 'equipes'): Loader {
   return {
     name: `carte-du-lien-${name}`,
     load: async ({ store, parseData, logger }) => {
-      const records = getDataset()[name] as Dataset[typeof name];
+      const records = getFullDataset()[name] as Dataset[typeof name];
       store.clear();
       for (const r of records) {
         const data = await parseData({ id: r.id, data: r as unknown as Record<string, unknown> });

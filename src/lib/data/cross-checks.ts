@@ -91,7 +91,7 @@ export function crossChecks({ territoire, communes, contour, raw, files, today }
       const verified = typeof r.verifie_le === 'string' ? Date.parse(r.verifie_le) : NaN;
       if (Number.isNaN(verified)) return;
       const ageDays = (today.getTime() - verified) / 86_400_000;
-      if (isStale(r.verifie_le, today, territoire.verification_mois))
+      if (typeof r.verifie_le === 'string' && isStale(r.verifie_le, today, territoire.verification_mois))
         err(['verifie_le'], `informations non vérifiées depuis plus de ${territoire.verification_mois} mois (${Math.floor(ageDays / 30.4)} mois) : à revérifier auprès du porteur`, r.verifie_le, 'avertissement');
       else if (ageDays < -1) err(['verifie_le'], 'date de vérification dans le futur', r.verifie_le);
     });
