@@ -72,7 +72,10 @@ function clearErrors(): void {
 function showErrors(issues: FieldIssue[]): void {
   const items: HTMLLIElement[] = [];
   for (const i of issues) {
-    const field = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(i.champ)}"]:not([hidden])`);
+    // A missing object ("frais", "mode") is shown on its first field ("frais.type", "mode.type").
+    const field =
+      form.querySelector<HTMLElement>(`[data-field="${CSS.escape(i.champ)}"]:not([hidden])`) ??
+      (i.champ ? form.querySelector<HTMLElement>(`[data-field^="${CSS.escape(i.champ)}."]:not([hidden])`) : null);
     const visible = field && !field.closest('fieldset[disabled]');
     const control = visible ? field.querySelector<HTMLElement>('input, textarea, select') : null;
     if (visible) {
