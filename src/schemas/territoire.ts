@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { codeInsee, courriel, id, nonEmpty, url } from './common';
-import diThematiques from '../standards/data-inclusion-v1/extra/thematiques.json';
+import { ACTIVITES_EQUIPE, type ActiviteEquipe } from './vocabulary';
+import diThematiques from './standards/data-inclusion-v1/extra/thematiques.json';
 
 /** data·inclusion v1 thématique codes ("categorie--sous-categorie"), from the published referential. */
 export const DI_THEMATIQUES: ReadonlySet<string> = new Set((diThematiques as { value: string }[]).map((t) => t.value));
@@ -19,6 +20,13 @@ export const thematique = z
     portee_km: z.number().positive('portée en km positive').default(10),
     /** Whether an offer reachable by phone/online fills a local gap for this need. */
     distance_comble: z.boolean().default(false),
+    /**
+     * Activities of an équipe citoyenne that fill this need (e.g. `[visites]` for home visits): the one statement
+     * of what a team covers, read by coverage, search, map and the method text. Empty: no team fills it.
+     */
+    equipes: z
+      .array(z.enum(Object.keys(ACTIVITES_EQUIPE) as [ActiviteEquipe], { errorMap: () => ({ message: `activité d'équipe attendue parmi : ${Object.keys(ACTIVITES_EQUIPE).join(', ')}` }) }))
+      .default([]),
     /** data·inclusion thématiques this need maps to, for exports. */
     data_inclusion: z
       .array(z.string().refine((v) => DI_THEMATIQUES.has(v), 'thématique data·inclusion inconnue du référentiel v1 (ex. « remobilisation--lien-social », « famille--soutien-aidants »)'))

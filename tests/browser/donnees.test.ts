@@ -239,3 +239,19 @@ describe('/donnees/a-verifier/', () => {
     await p.context().close();
   });
 });
+
+describe('ended offers in the browser', () => {
+  it('cards whose last date has passed since the build are hidden; the others stay', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    // Six months after the pilot's last dated sessions (March 2027): the page was built before, the reader comes after.
+    await page.clock.install({ time: new Date('2027-09-01T10:00:00') });
+    await page.goto(`${BASE}/offres/`, { waitUntil: 'networkidle' });
+    const cards = await page.$$eval('li.offer-card', (lis) => lis.map((li) => ({ fin: (li as HTMLElement).dataset.fin ?? null, hidden: (li as HTMLElement).hidden })));
+    const dated = cards.filter((c) => c.fin !== null);
+    expect(dated.length).toBeGreaterThan(0);
+    for (const c of cards) expect(c.hidden, JSON.stringify(c)).toBe(c.fin !== null && c.fin < '2027-09-01');
+    expect(cards.some((c) => !c.hidden)).toBe(true);
+    await context.close();
+  });
+});

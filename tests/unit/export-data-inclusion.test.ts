@@ -1,19 +1,20 @@
 /**
- * The data·inclusion export validates against the published v1 JSON Schemas (copied in src/standards/,
+ * The data·inclusion export validates against the published v1 JSON Schemas (copied in src/schemas/standards/,
  * Licence Ouverte 2.0), checked with ajv + ajv-formats. The schemas allow extra properties; here they
  * are closed, so that a misspelt field name fails too.
  */
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import structureSchema from '../../src/standards/data-inclusion-v1/structure.json';
-import serviceSchema from '../../src/standards/data-inclusion-v1/service.json';
+import structureSchema from '../../src/schemas/standards/data-inclusion-v1/structure.json';
+import serviceSchema from '../../src/schemas/standards/data-inclusion-v1/service.json';
 import { loadDataset } from '../../src/lib/data/dataset';
 import { diServices, diStructures } from '../../src/lib/export/data-inclusion';
 import { mediationNumerique } from '../../src/lib/export/mediation-numerique';
 import type { Dataset } from '../../src/lib/data/dataset';
 
-function validator(schema: object) {
+/** A plain predicate (not a type guard, so a failing record keeps its type in the message). */
+function validator(schema: object): ((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null } {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   return ajv.compile({ ...schema, additionalProperties: false });

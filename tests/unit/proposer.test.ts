@@ -1,7 +1,7 @@
 /** /proposer/ logic without a browser: form fields → record, French messages, corrections for `import --fusion`. */
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/data/dataset';
-import { proposerContext } from '../../src/lib/proposer-context';
+import { proposerContext } from '../../src/pages/proposer/_context';
 import { formToRecord, resolveCommune, slugify, validateRecord } from '../../src/browser/proposer/record';
 import { toYaml } from '../../src/browser/proposer/output';
 import { checkValue, correctableFields, correctionCsv } from '../../src/browser/proposer/correction';

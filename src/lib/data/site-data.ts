@@ -2,12 +2,12 @@
  * The dataset as the site sees it: loaded once per build, and the build FAILS with every error listed
  * when the data is invalid (the same report as `npm run check-data`).
  * `getDataset()` is what listings, maps, search and coverage read: offers whose dates are all past are
- * left out (src/lib/ended.ts). `getFullDataset()` keeps them, for their own fiche pages and the exports.
+ * left out (src/lib/data/ended.ts). `getFullDataset()` keeps them, for their own fiche pages and the exports.
  */
 import path from 'node:path';
 import { loadDataset, type Dataset } from './dataset';
 import { DataValidationError } from './issues';
-import { isEnded } from '../ended';
+import { isEnded } from './ended';
 
 let full: Dataset | undefined;
 let current: Dataset | undefined;

@@ -3,7 +3,7 @@
  * is older than the territory's threshold, oldest first, with whom to call to check it.
  */
 import type { Dataset } from '../data/dataset';
-import { isStale, monthsSince } from '../freshness';
+import { isStale, monthsSince } from '../data/freshness';
 import type { RecordKind } from './columns';
 
 export interface StaleRow {

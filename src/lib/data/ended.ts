@@ -4,7 +4,7 @@
  * Ended offers leave the listings, the map, the search and the coverage at build; the cards carry their
  * end date (data-fin) so that the browser hides them once the day has passed between two builds.
  */
-import type { Offre } from '../schemas';
+import type { Offre } from '../../schemas';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DATED = /^(\d{4}) ([A-Z][a-z]{2}) (\d{2}(?:,\d{2})*)\b/;

@@ -1,6 +1,6 @@
 /** What the /proposer/ pages hand to the browser: the territory's lists, without contacts or descriptions. */
-import type { Dataset } from './data/dataset';
-import type { ProposalKind, ProposerContext } from '../browser/proposer/record';
+import type { Dataset } from '../../lib/data/dataset';
+import type { ProposalKind, ProposerContext } from '../../browser/proposer/record';
 
 export function proposerContext(ds: Dataset, kind: ProposalKind): ProposerContext {
   return {
