@@ -12,6 +12,7 @@ import { loadDataset } from '../../src/lib/data/dataset';
 import { diServices, diStructures } from '../../src/lib/export/data-inclusion';
 import { mediationNumerique } from '../../src/lib/export/mediation-numerique';
 import type { Dataset } from '../../src/lib/data/dataset';
+import { thematique } from '../../src/schemas';
 
 /** A plain predicate (not a type guard, so a failing record keeps its type in the message). */
 function validator(schema: object): ((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null } {
@@ -42,6 +43,13 @@ describe('data·inclusion v1 export', () => {
     expect(validService(s)).toBe(false);
     expect(validService.errors!.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/frais', '/thematiques/0']));
     expect(validStructure({ ...diStructures(ds)[0]!, champ_inconnu: 1 })).toBe(false);
+  });
+  it('the catalogue accepts only data·inclusion v1 thématique codes (check-data reports a legacy or misspelt code)', () => {
+    const t = { id: 'x', libelle: 'X', description: 'X', couleur: '#000000', icone: 'phone' };
+    expect(thematique.safeParse({ ...t, data_inclusion: ['remobilisation--lien-social'] }).success).toBe(true);
+    const bad = thematique.safeParse({ ...t, data_inclusion: ['lien-social'] });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0]!.message).toMatch(/thématique data·inclusion inconnue du référentiel v1/);
   });
   it('publics without a national code are kept in publics_precisions', () => {
     const o = ds.offres.find((x) => x.publics.includes('aidants'))!;
