@@ -255,3 +255,15 @@ describe('ended offers in the browser', () => {
     await context.close();
   });
 });
+
+describe('on a phone', () => {
+  it('the new pages reflow at 360 px: wide tables scroll inside their own region, never the page', async () => {
+    for (const url of ['/donnees/', '/donnees/a-verifier/', '/proposer/', '/proposer/structure/', '/structures/lien-partage-neracais/']) {
+      const v = await visit(browser, url, { width: 360, height: 740 });
+      const [scroll, width] = await v.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(scroll, url).toBeLessThanOrEqual(width);
+      if (url === '/donnees/') await screenshot(v.page, 'donnees-telephone');
+      await v.page.context().close();
+    }
+  });
+});
