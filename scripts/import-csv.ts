@@ -29,7 +29,10 @@ if (!file) {
   console.error('Usage : npm run import -- <fichier.csv> [--type offres|lieux|structures|equipes] [--fusion]');
   process.exit(2);
 }
-const kind: ImportKind = explicitKind ?? ((['offres', 'lieux', 'structures', 'equipes'] as const).find((k) => path.basename(file).toLowerCase().includes(k.replace(/s$/, ''))) ?? 'offres');
+const kind: ImportKind =
+  explicitKind ??
+  (['offres', 'lieux', 'structures', 'equipes'] as const).find((k) => path.basename(file).toLowerCase().includes(k.replace(/s$/, ''))) ??
+  'offres';
 if (!(kind in COLLECTIONS)) {
   console.error(`Type inconnu : ${kind} (attendu : offres, lieux, structures, equipes)`);
   process.exit(2);
@@ -42,7 +45,7 @@ try {
   console.error(`ERREUR ${file} — fichier illisible : ${(e as Error).message}`);
   process.exit(1);
 }
-let result;
+let result: ReturnType<typeof importCsv>;
 try {
   result = importCsv({ dataDir, kind, csvText, csvFile: file, fusion });
 } catch (e) {
@@ -55,5 +58,7 @@ if (result.issues.length) {
   console.log(`\n${result.issues.length} erreur(s) : rien n'a été écrit. Corriger le fichier CSV puis relancer l'import.`);
   process.exitCode = 1;
 } else {
-  console.log(`${result.rows} ligne(s) importée(s) dans ${path.relative(process.cwd(), result.target)} : ${result.added} ajoutée(s), ${result.replaced} ${fusion ? 'corrigée(s)' : 'remplacée(s)'}. Données valides.`);
+  console.log(
+    `${result.rows} ligne(s) importée(s) dans ${path.relative(process.cwd(), result.target)} : ${result.added} ajoutée(s), ${result.replaced} ${fusion ? 'corrigée(s)' : 'remplacée(s)'}. Données valides.`,
+  );
 }

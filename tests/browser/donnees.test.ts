@@ -35,9 +35,23 @@ function checkWithAppended(file: string, yaml: string): { code: number; out: str
 describe('/donnees/', () => {
   it('links every file, each downloads with the announced number of records; axe passes', async () => {
     const v = await visit(browser, '/donnees/');
-    const rows = await v.page.$$eval('table.donnees-fichiers tbody tr', (trs) => trs.map((tr) => ({ href: tr.querySelector('a')!.getAttribute('href')!, count: Number(tr.lastElementChild!.textContent!.replace(/\D/g, '')) })));
+    const rows = await v.page.$$eval('table.donnees-fichiers tbody tr', (trs) =>
+      trs.map((tr) => ({ href: tr.querySelector('a')!.getAttribute('href')!, count: Number(tr.lastElementChild!.textContent!.replace(/\D/g, '')) })),
+    );
     const names = rows.map((r) => r.href.replace('/donnees/', ''));
-    expect(names).toEqual(['offres.geojson', 'lieux.geojson', 'equipes.geojson', 'offres.csv', 'lieux.csv', 'structures.csv', 'equipes.csv', 'structures.json', 'services.json', 'lieux-mediation-numerique.json', 'zones-blanches.csv']);
+    expect(names).toEqual([
+      'offres.geojson',
+      'lieux.geojson',
+      'equipes.geojson',
+      'offres.csv',
+      'lieux.csv',
+      'structures.csv',
+      'equipes.csv',
+      'structures.json',
+      'services.json',
+      'lieux-mediation-numerique.json',
+      'zones-blanches.csv',
+    ]);
     for (const r of rows) {
       const res = await fetch(BASE + r.href);
       expect(res.status, r.href).toBe(200);
@@ -70,7 +84,26 @@ describe('structure fiche as the CNSA annex 3', () => {
     for (const id of ids) {
       const html = await (await fetch(`${BASE}/structures/${id}/`)).text();
       const annex = html.slice(html.indexOf('class="annexe3"'));
-      for (const label of ['Nom de la structure', 'Objectifs de la structure', 'Types de services proposés', 'Populations concernées', 'Zone d&#39;intervention', 'Compétences des professionnels', 'Méthodes et outils spécifiques de lutte contre l&#39;isolement', 'Intervention de bénévoles', 'Modes de financement', 'Site d&#39;accueil', 'Horaires d&#39;ouverture', 'Permanences le week-end', 'Modalités de prise de contact', 'Personne référente', 'Adresse', 'Téléphone', 'Courriel', 'Document de présentation'])
+      for (const label of [
+        'Nom de la structure',
+        'Objectifs de la structure',
+        'Types de services proposés',
+        'Populations concernées',
+        'Zone d&#39;intervention',
+        'Compétences des professionnels',
+        'Méthodes et outils spécifiques de lutte contre l&#39;isolement',
+        'Intervention de bénévoles',
+        'Modes de financement',
+        'Site d&#39;accueil',
+        'Horaires d&#39;ouverture',
+        'Permanences le week-end',
+        'Modalités de prise de contact',
+        'Personne référente',
+        'Adresse',
+        'Téléphone',
+        'Courriel',
+        'Document de présentation',
+      ])
         expect(annex, `${id}: ${label}`).toContain(`<th scope="row">${label}</th>`);
     }
     const v = await visit(browser, '/structures/lien-partage-neracais/');
@@ -156,7 +189,16 @@ describe('/proposer/', () => {
   it('the structure variant asks the CNSA fields and its YAML passes check-data', async () => {
     const v = await visit(browser, '/proposer/structure/');
     const p = v.page;
-    for (const n of ['competences_professionnels', 'methodes_outils', 'financements', 'referent.fonction', 'document_presentation', 'zone_intervention', 'modalites_contact']) expect(await p.$(`[name="${n}"]`), n).not.toBeNull();
+    for (const n of [
+      'competences_professionnels',
+      'methodes_outils',
+      'financements',
+      'referent.fonction',
+      'document_presentation',
+      'zone_intervention',
+      'modalites_contact',
+    ])
+      expect(await p.$(`[name="${n}"]`), n).not.toBeNull();
     await fill(p, 'nom', 'Les Amis du Lien (test)');
     await p.selectOption('#f-typologie', 'association');
     await fill(p, 'presentation', 'Rompre l’isolement des aînés par des visites.');
@@ -211,7 +253,9 @@ describe('« Signaler une erreur »', () => {
     const csv = path.join(dir, 'correction.csv');
     writeFileSync(csv, '\uFEFFid;horaires\r\nmarche-douce-nerac;Tu 10:00-11:30\r\n');
     execFileSync('npx', ['tsx', 'scripts/import-csv.ts', csv, '--type', 'offres', '--fusion', '--data', dir], { encoding: 'utf8' });
-    const merged = (parse(readFileSync(path.join(dir, 'offres.yaml'), 'utf8')) as { id: string; horaires?: string; description: string }[]).find((o) => o.id === 'marche-douce-nerac')!;
+    const merged = (parse(readFileSync(path.join(dir, 'offres.yaml'), 'utf8')) as { id: string; horaires?: string; description: string }[]).find(
+      (o) => o.id === 'marche-douce-nerac',
+    )!;
     expect(merged.horaires).toBe('Tu 10:00-11:30');
     expect(merged.description).toMatch(/^Une petite marche/); // the other fields are kept
   });
@@ -230,7 +274,10 @@ describe('/donnees/a-verifier/', () => {
     const dates = await p.$$eval('main table tbody time', (ts) => ts.map((t) => t.getAttribute('datetime')!));
     expect(dates.length).toBeGreaterThan(0);
     expect([...dates].sort()).toEqual(dates);
-    const csv = (await (await fetch(`${BASE}/donnees/a-verifier.csv`)).text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const csv = (await (await fetch(`${BASE}/donnees/a-verifier.csv`)).text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(csv.slice(1).map((l) => l.split(';')[3])).toEqual(dates);
     expect(await p.$$eval('.site-nav a', (as) => as.map((a) => a.getAttribute('href')))).not.toContain('/donnees/a-verifier/');
     expect(await p.getAttribute('meta[name="robots"]', 'content')).toBe('noindex');
@@ -247,7 +294,9 @@ describe('ended offers in the browser', () => {
     // Six months after the pilot's last dated sessions (March 2027): the page was built before, the reader comes after.
     await page.clock.install({ time: new Date('2027-09-01T10:00:00') });
     await page.goto(`${BASE}/offres/`, { waitUntil: 'networkidle' });
-    const cards = await page.$$eval('li.offer-card', (lis) => lis.map((li) => ({ fin: (li as HTMLElement).dataset.fin ?? null, hidden: (li as HTMLElement).hidden })));
+    const cards = await page.$$eval('li.offer-card', (lis) =>
+      lis.map((li) => ({ fin: (li as HTMLElement).dataset.fin ?? null, hidden: (li as HTMLElement).hidden })),
+    );
     const dated = cards.filter((c) => c.fin !== null);
     expect(dated.length).toBeGreaterThan(0);
     for (const c of cards) expect(c.hidden, JSON.stringify(c)).toBe(c.fin !== null && c.fin < '2027-09-01');

@@ -5,15 +5,36 @@ import { structure, type Structure, type Offre } from '../../src/schemas';
 
 /** The rubriques of the CNSA form (guide 2025, annexe 3), as the issue and the domain notes list them. */
 const FORM = [
-  'Nom de la structure', 'Objectifs de la structure', 'Types de services proposés', 'Populations concernées', "Zone d'intervention",
-  'Compétences des professionnels', "Méthodes et outils spécifiques de lutte contre l'isolement", 'Intervention de bénévoles',
-  'Modes de financement', "Site d'accueil", "Horaires d'ouverture", 'Permanences le week-end', 'Modalités de prise de contact',
-  'Personne référente', 'Adresse', 'Téléphone', 'Courriel', 'Document de présentation',
+  'Nom de la structure',
+  'Objectifs de la structure',
+  'Types de services proposés',
+  'Populations concernées',
+  "Zone d'intervention",
+  'Compétences des professionnels',
+  "Méthodes et outils spécifiques de lutte contre l'isolement",
+  'Intervention de bénévoles',
+  'Modes de financement',
+  "Site d'accueil",
+  "Horaires d'ouverture",
+  'Permanences le week-end',
+  'Modalités de prise de contact',
+  'Personne référente',
+  'Adresse',
+  'Téléphone',
+  'Courriel',
+  'Document de présentation',
 ];
 
 const base: Structure = structure.parse({
-  id: 's', nom: 'Structure test', typologie: 'association', presentation: 'Présentation de test.', commune: '47001', benevoles: true,
-  modalites_contact: 'Par téléphone.', source: { nom: 'test' }, verifie_le: '2026-01-01',
+  id: 's',
+  nom: 'Structure test',
+  typologie: 'association',
+  presentation: 'Présentation de test.',
+  commune: '47001',
+  benevoles: true,
+  modalites_contact: 'Par téléphone.',
+  source: { nom: 'test' },
+  verifie_le: '2026-01-01',
 });
 
 describe('CNSA annex 3', () => {
@@ -26,15 +47,24 @@ describe('CNSA annex 3', () => {
     }
   });
   it('the new fields exist in the model and a private name needs the person’s agreement', () => {
-    for (const f of ['competences_professionnels', 'methodes_outils', 'financements', 'referent', 'document_presentation']) expect(Object.keys(structure.shape)).toContain(f);
+    for (const f of ['competences_professionnels', 'methodes_outils', 'financements', 'referent', 'document_presentation'])
+      expect(Object.keys(structure.shape)).toContain(f);
     expect(structure.safeParse({ ...base, referent: { fonction: 'Coordinatrice', nom: 'Marie Dupont' } }).success).toBe(false);
     expect(structure.safeParse({ ...base, referent: { fonction: 'Coordinatrice', nom: 'Marie Dupont', nom_publie_avec_accord: true } }).success).toBe(true);
     expect(structure.safeParse({ ...base, referent: { fonction: 'Coordinatrice' } }).success).toBe(true);
   });
   it('fills each rubrique from the record, its offers and its hours', () => {
-    const s: Structure = { ...base, horaires: 'Mo-Fr 09:00-12:00; Sa 10:00-12:00', financements: 'Subventions', referent: { fonction: 'Coordinatrice' }, document_presentation: 'https://exemple.org/p.pdf' };
+    const s: Structure = {
+      ...base,
+      horaires: 'Mo-Fr 09:00-12:00; Sa 10:00-12:00',
+      financements: 'Subventions',
+      referent: { fonction: 'Coordinatrice' },
+      document_presentation: 'https://exemple.org/p.pdf',
+    };
     const offres = [{ thematiques: ['aidants'], publics: ['aidants', 'seniors'], mode: { type: 'sur_place' } }] as unknown as Offre[];
-    const v = Object.fromEntries(annexe3Values(s, { offres, communeNom: () => 'Agen', territoireNom: 'T', themeLabel: () => 'Soutien aux aidants' }).map((r) => [r.libelle, r.valeur]));
+    const v = Object.fromEntries(
+      annexe3Values(s, { offres, communeNom: () => 'Agen', territoireNom: 'T', themeLabel: () => 'Soutien aux aidants' }).map((r) => [r.libelle, r.valeur]),
+    );
     expect(v['Types de services proposés']).toBe('Soutien aux aidants (sur place)');
     expect(v['Populations concernées']).toBe('Aidants et Personnes âgées');
     expect(v['Permanences le week-end']).toBe('Oui');

@@ -36,11 +36,28 @@ describe('CSV export → import into an empty territory → export', () => {
 
   it('reads numbered columns back into a list of objects, skipping empty groups', () => {
     const csv = 'id;mode.type;mode.arrets[1].nom;mode.arrets[1].coordonnees.lat;mode.arrets[2].nom;mode.arrets[3].nom\nx;itinerant;Place;44,5;;Halle\n';
-    expect(csvToRecords(csv, 'offres')[0]!.record).toEqual({ id: 'x', mode: { type: 'itinerant', arrets: [{ nom: 'Place', coordonnees: { lat: 44.5 } }, { nom: 'Halle' }] } });
+    expect(csvToRecords(csv, 'offres')[0]!.record).toEqual({
+      id: 'x',
+      mode: { type: 'itinerant', arrets: [{ nom: 'Place', coordonnees: { lat: 44.5 } }, { nom: 'Halle' }] },
+    });
   });
 
   it('quotes cells holding the separator, quotes or line breaks, and writes decimal commas and oui/non', () => {
-    const csv = recordsToCsv('equipes', [{ id: 'e', nom: 'A; "B"', description: 'l1\nl2', porteur: 'p', communes: ['47001', '47002'], activites: ['visites'], contact: { telephone: '0536491001' }, nb_benevoles: 3, source: { nom: 's' }, verifie_le: '2026-01-01', exemple: false }]);
+    const csv = recordsToCsv('equipes', [
+      {
+        id: 'e',
+        nom: 'A; "B"',
+        description: 'l1\nl2',
+        porteur: 'p',
+        communes: ['47001', '47002'],
+        activites: ['visites'],
+        contact: { telephone: '0536491001' },
+        nb_benevoles: 3,
+        source: { nom: 's' },
+        verifie_le: '2026-01-01',
+        exemple: false,
+      },
+    ]);
     const row = csv.split('\r\n')[1]!;
     expect(csv.startsWith('\uFEFFid;nom;')).toBe(true);
     expect(row).toContain('"A; ""B"""');

@@ -12,10 +12,22 @@ const ds = loadDataset('data').dataset!;
 const ctx = proposerContext(ds, 'offres');
 const porteur = ds.structures[0]!.id;
 const good: [string, string][] = [
-  ['nom', 'Atelier tricot du jeudi'], ['description', 'On tricote ensemble autour d’un thé.'], ['thematiques', 'culture-loisirs'], ['thematiques', 'repas-convivialite'],
-  ['publics', 'seniors'], ['porteur', porteur], ['mode.type', 'sur_place'], ['mode.adresse.voie', '2 place de la Mairie'], ['mode.commune', 'Nérac (47195)'],
-  ['mode.coordonnees.lat', '44.136'], ['mode.coordonnees.lon', '0.339'], ['horaires', 'Th 14:00-16:00'], ['frais.type', 'gratuit'], ['inscription.obligatoire', 'non'],
-  ['accessibilite.pmr', 'oui'], ['contact.telephone', '05 36 49 10 01'],
+  ['nom', 'Atelier tricot du jeudi'],
+  ['description', 'On tricote ensemble autour d’un thé.'],
+  ['thematiques', 'culture-loisirs'],
+  ['thematiques', 'repas-convivialite'],
+  ['publics', 'seniors'],
+  ['porteur', porteur],
+  ['mode.type', 'sur_place'],
+  ['mode.adresse.voie', '2 place de la Mairie'],
+  ['mode.commune', 'Nérac (47195)'],
+  ['mode.coordonnees.lat', '44.136'],
+  ['mode.coordonnees.lon', '0.339'],
+  ['horaires', 'Th 14:00-16:00'],
+  ['frais.type', 'gratuit'],
+  ['inscription.obligatoire', 'non'],
+  ['accessibilite.pmr', 'oui'],
+  ['contact.telephone', '05 36 49 10 01'],
 ];
 
 describe('form → record', () => {
@@ -23,16 +35,31 @@ describe('form → record', () => {
     const { record, issues } = formToRecord(ctx, good, '2026-11-25');
     expect(issues).toEqual([]);
     expect(validateRecord(ctx, record)).toEqual([]);
-    expect(record).toMatchObject({ id: 'atelier-tricot-du-jeudi', thematiques: ['culture-loisirs', 'repas-convivialite'], inscription: { obligatoire: false }, accessibilite: { pmr: true }, mode: { commune: '47195', coordonnees: { lat: 44.136 } }, verifie_le: '2026-11-25' });
+    expect(record).toMatchObject({
+      id: 'atelier-tricot-du-jeudi',
+      thematiques: ['culture-loisirs', 'repas-convivialite'],
+      inscription: { obligatoire: false },
+      accessibilite: { pmr: true },
+      mode: { commune: '47195', coordonnees: { lat: 44.136 } },
+      verifie_le: '2026-11-25',
+    });
     expect(offre.safeParse(record).success).toBe(true);
     expect(toYaml(record)).toMatch(/^- id: atelier-tricot-du-jeudi\n/);
     expect(toYaml(record)).toContain('commune: "47195"');
   });
   it('reports every problem in French, on its field', () => {
-    const bad = good.filter(([k]) => !['description', 'publics', 'porteur'].includes(k)).map(([k, v]): [string, string] => (k === 'horaires' ? [k, 'jeudi 14h'] : k === 'contact.telephone' ? [k, '12'] : k === 'mode.commune' ? [k, 'Paris'] : [k, v]));
+    const bad = good
+      .filter(([k]) => !['description', 'publics', 'porteur'].includes(k))
+      .map(([k, v]): [string, string] =>
+        k === 'horaires' ? [k, 'jeudi 14h'] : k === 'contact.telephone' ? [k, '12'] : k === 'mode.commune' ? [k, 'Paris'] : [k, v],
+      );
     const { record, issues } = formToRecord(ctx, bad, '2026-11-25');
     const all = [...issues, ...validateRecord(ctx, record)];
-    const by = (c: string) => all.filter((i) => i.champ === c).map((i) => i.message).join(' | ');
+    const by = (c: string) =>
+      all
+        .filter((i) => i.champ === c)
+        .map((i) => i.message)
+        .join(' | ');
     expect(by('mode.commune')).toMatch(/commune inconnue du territoire .*« Paris »/);
     expect(by('description')).toMatch(/obligatoire/);
     expect(by('publics')).toMatch(/obligatoire/);
@@ -58,7 +85,17 @@ describe('form → record', () => {
 describe('structure variant', () => {
   it('a structure with the CNSA fields passes; a referent with a private name does not', () => {
     const sctx = proposerContext(ds, 'structures');
-    const fields: [string, string][] = [['nom', 'Association test'], ['typologie', 'association'], ['presentation', 'Rompre l’isolement des aînés.'], ['commune', 'Agen'], ['benevoles', 'oui'], ['modalites_contact', 'Par téléphone.'], ['zone_intervention', 'Agen, Boé'], ['financements', 'Cotisations'], ['referent.fonction', 'Coordinatrice']];
+    const fields: [string, string][] = [
+      ['nom', 'Association test'],
+      ['typologie', 'association'],
+      ['presentation', 'Rompre l’isolement des aînés.'],
+      ['commune', 'Agen'],
+      ['benevoles', 'oui'],
+      ['modalites_contact', 'Par téléphone.'],
+      ['zone_intervention', 'Agen, Boé'],
+      ['financements', 'Cotisations'],
+      ['referent.fonction', 'Coordinatrice'],
+    ];
     const { record, issues } = formToRecord(sctx, fields, '2026-11-25');
     expect(issues).toEqual([]);
     expect(validateRecord(sctx, record)).toEqual([]);

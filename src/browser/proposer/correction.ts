@@ -11,13 +11,34 @@ import { convertCell, setPath } from '../../lib/export/cells';
 
 /** Friendly names of the fields people most often correct; other fields show their column name. */
 export const FIELD_LABELS: Record<string, string> = {
-  nom: 'Nom', description: 'Description', presentation: 'Présentation', horaires: 'Horaires', telephone: 'Téléphone', courriel: 'Courriel',
-  site_web: 'Site web', 'adresse.voie': 'Adresse', 'adresse.code_postal': 'Code postal', commune: 'Commune',
-  'contact.telephone': 'Téléphone de contact', 'contact.courriel': 'Courriel de contact', 'contact.site_web': 'Site web', 'contact.nom': 'Qui contacter',
-  'contact.modalites': 'Comment prendre contact', 'frais.type': 'Coût', 'frais.montant': 'Montant', 'inscription.obligatoire': 'Inscription obligatoire',
-  'accessibilite.pmr': 'Accessible en fauteuil roulant', publics: 'Publics', thematiques: 'Besoins', 'mode.adresse.voie': 'Adresse du lieu',
-  modalites_contact: 'Modalités de contact', communes: 'Communes couvertes', activites: 'Activités', nb_benevoles: 'Nombre de bénévoles',
-  'periode.debut': 'Date de début', 'periode.fin': 'Date de fin',
+  nom: 'Nom',
+  description: 'Description',
+  presentation: 'Présentation',
+  horaires: 'Horaires',
+  telephone: 'Téléphone',
+  courriel: 'Courriel',
+  site_web: 'Site web',
+  'adresse.voie': 'Adresse',
+  'adresse.code_postal': 'Code postal',
+  commune: 'Commune',
+  'contact.telephone': 'Téléphone de contact',
+  'contact.courriel': 'Courriel de contact',
+  'contact.site_web': 'Site web',
+  'contact.nom': 'Qui contacter',
+  'contact.modalites': 'Comment prendre contact',
+  'frais.type': 'Coût',
+  'frais.montant': 'Montant',
+  'inscription.obligatoire': 'Inscription obligatoire',
+  'accessibilite.pmr': 'Accessible en fauteuil roulant',
+  publics: 'Publics',
+  thematiques: 'Besoins',
+  'mode.adresse.voie': 'Adresse du lieu',
+  modalites_contact: 'Modalités de contact',
+  communes: 'Communes couvertes',
+  activites: 'Activités',
+  nb_benevoles: 'Nombre de bénévoles',
+  'periode.debut': 'Date de début',
+  'periode.fin': 'Date de fin',
 };
 const NOT_CORRECTABLE = /^(id|source\.|exemple$|verifie_le$)/;
 
@@ -64,7 +85,9 @@ export function checkValue(kind: RecordKind, champ: string, raw: string): string
 export function correctionCsv(kind: RecordKind, id: string, champ: string, raw: string): string {
   const rec: Record<string, unknown> = { id };
   setPath(rec, champ.split('.'), convertCell(kind, champ, raw));
-  const full = recordsToCsv(kind, [rec]).replace(/^\uFEFF/, '').split('\r\n');
+  const full = recordsToCsv(kind, [rec])
+    .replace(/^\uFEFF/, '')
+    .split('\r\n');
   // Keep only the id and the corrected column.
   const header = full[0]!.split(';');
   const keep = [header.indexOf('id'), header.indexOf(champ)];
@@ -72,7 +95,17 @@ export function correctionCsv(kind: RecordKind, id: string, champ: string, raw: 
   return '\uFEFF' + [cells(full[0]!), cells(full[1]!)].map((c) => keep.map((i) => c[i] ?? '').join(';')).join('\r\n') + '\r\n';
 }
 
-export function correctionText(o: { kind: RecordKind; id: string; nom: string; champ: string; label: string; faux: string; correct: string; qualite: string; url: string }): string {
+export function correctionText(o: {
+  kind: RecordKind;
+  id: string;
+  nom: string;
+  champ: string;
+  label: string;
+  faux: string;
+  correct: string;
+  qualite: string;
+  url: string;
+}): string {
   return [
     'Bonjour,',
     '',

@@ -59,12 +59,20 @@ function syncCoordinates(input: HTMLInputElement): void {
 
 function labelOf(field: Element | null, champ: string): string {
   const el = field?.querySelector('label, legend');
-  return el ? el.textContent!.replace(/\s*\*?\s*\(obligatoire\)\s*$/, '').replace(/\s*\*\s*$/, '').trim() : champ || 'Fiche';
+  return el
+    ? el
+        .textContent!.replace(/\s*\*?\s*\(obligatoire\)\s*$/, '')
+        .replace(/\s*\*\s*$/, '')
+        .trim()
+    : champ || 'Fiche';
 }
 
 function clearErrors(): void {
-  form.querySelectorAll<HTMLElement>('.field-error').forEach((e) => ((e.hidden = true), (e.textContent = '')));
-  form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+  for (const e of form.querySelectorAll<HTMLElement>('.field-error')) {
+    e.hidden = true;
+    e.textContent = '';
+  }
+  for (const e of form.querySelectorAll('[aria-invalid]')) e.removeAttribute('aria-invalid');
   summary.hidden = true;
   summary.replaceChildren();
 }
@@ -82,7 +90,7 @@ function showErrors(issues: FieldIssue[]): void {
       const err = field.querySelector<HTMLElement>('.field-error')!;
       err.textContent = err.textContent ? `${err.textContent} ; ${i.message}` : i.message;
       err.hidden = false;
-      field.querySelectorAll('input, textarea, select').forEach((c) => c.setAttribute('aria-invalid', 'true'));
+      for (const c of field.querySelectorAll('input, textarea, select')) c.setAttribute('aria-invalid', 'true');
     }
     const li = document.createElement('li');
     const text = `${labelOf(visible ? field : null, i.champ)} : ${i.message}`;
@@ -159,5 +167,6 @@ form.addEventListener('submit', (e) => {
   if (all.length) showErrors(all);
   else showOutput(record);
 });
-document.querySelectorAll<HTMLButtonElement>('[data-copier]').forEach((b) => b.addEventListener('click', () => void copy($<HTMLTextAreaElement>(`#${b.dataset.copier}`)!)));
+for (const b of document.querySelectorAll<HTMLButtonElement>('[data-copier]'))
+  b.addEventListener('click', () => void copy($<HTMLTextAreaElement>(`#${b.dataset.copier}`)!));
 syncConditional();

@@ -71,10 +71,15 @@ export function formToRecord(ctx: ProposerContext, entries: [string, string][], 
       if (!code) issues.push({ champ: name, message: `commune inconnue du territoire ${ctx.territoire} : « ${values[0]} » (choisir dans la liste)` });
       cells.push([name, code ?? '']);
     } else if (COMMUNE_LISTS.has(name)) {
-      const parts = values.join(',').split(/[,;\n]+/).map((s) => s.trim()).filter(Boolean);
+      const parts = values
+        .join(',')
+        .split(/[,;\n]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       const codes = parts.map((p) => resolveCommune(ctx, p));
       const unknown = parts.filter((_, i) => !codes[i]);
-      if (unknown.length) issues.push({ champ: name, message: `commune(s) inconnue(s) du territoire ${ctx.territoire} : ${unknown.map((u) => `« ${u} »`).join(', ')}` });
+      if (unknown.length)
+        issues.push({ champ: name, message: `commune(s) inconnue(s) du territoire ${ctx.territoire} : ${unknown.map((u) => `« ${u} »`).join(', ')}` });
       cells.push([name, codes.filter(Boolean).join('|')]);
     } else if (name === 'mode.lieu') {
       const id = lieuByLabel.get(values[0]!) ?? (ctx.lieux.some((l) => l.id === values[0]) ? values[0]! : undefined);

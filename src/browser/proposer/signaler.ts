@@ -47,8 +47,8 @@ function fail(field: string, message: string, label: string) {
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   if (!kind) return;
-  form.querySelectorAll<HTMLElement>('.field-error').forEach((x) => (x.hidden = true));
-  form.querySelectorAll('[aria-invalid]').forEach((x) => x.removeAttribute('aria-invalid'));
+  for (const x of form.querySelectorAll<HTMLElement>('.field-error')) x.hidden = true;
+  for (const x of form.querySelectorAll('[aria-invalid]')) x.removeAttribute('aria-invalid');
   const data = new FormData(form);
   const champ = String(data.get('champ') ?? '');
   const correct = String(data.get('correct') ?? '').trim();
@@ -70,7 +70,17 @@ form.addEventListener('submit', (e) => {
   }
   summary.hidden = true;
   const label = select.selectedOptions[0]?.textContent ?? champ;
-  const text = correctionText({ kind, id, nom, champ, label, faux: String(data.get('faux') ?? '').trim(), correct, qualite: String(data.get('qualite') ?? '').trim(), url: `${location.origin}/${kind}/${id}/` });
+  const text = correctionText({
+    kind,
+    id,
+    nom,
+    champ,
+    label,
+    faux: String(data.get('faux') ?? '').trim(),
+    correct,
+    qualite: String(data.get('qualite') ?? '').trim(),
+    url: `${location.origin}/${kind}/${id}/`,
+  });
   const csv = champ !== 'autre' ? correctionCsv(kind, id, champ, correct) : null;
   const body = csv ? `${text}\n\nCorrection prête pour « npm run import -- correction.csv --type ${kind} --fusion » :\n\n${csv.replace(/^\uFEFF/, '')}` : text;
   $<HTMLTextAreaElement>('#signaler-texte').value = body;

@@ -74,7 +74,7 @@ function address(s: Structure, ctx: AnnexeContext): string {
 
 /** The value shown for each rubrique, in plain French. */
 export function annexe3Values(s: Structure, ctx: AnnexeContext): { libelle: string; valeur: string; derive?: string }[] {
-  const unique = <T,>(xs: T[]) => [...new Set(xs)];
+  const unique = <T>(xs: T[]) => [...new Set(xs)];
   const services = unique(ctx.offres.flatMap((o) => o.thematiques.map(ctx.themeLabel)));
   const modes = unique(ctx.offres.map((o) => MODES[o.mode.type].toLowerCase()));
   const publics = unique(ctx.offres.flatMap((o) => o.publics.map((p) => PUBLICS[p])));
@@ -85,7 +85,12 @@ export function annexe3Values(s: Structure, ctx: AnnexeContext): { libelle: stri
     'Objectifs de la structure': s.presentation,
     'Types de services proposés': services.length ? `${joinFr(services)} (${joinFr(modes)})` : 'Aucune activité recensée',
     'Populations concernées': publics.length ? joinFr(publics) : 'Aucune activité recensée',
-    "Zone d'intervention": s.zone_intervention.length ? s.zone_intervention.map(ctx.communeNom).sort((a, b) => a.localeCompare(b, 'fr')).join(', ') : `Tout le territoire ${ctx.territoireNom}`,
+    "Zone d'intervention": s.zone_intervention.length
+      ? s.zone_intervention
+          .map(ctx.communeNom)
+          .sort((a, b) => a.localeCompare(b, 'fr'))
+          .join(', ')
+      : `Tout le territoire ${ctx.territoireNom}`,
     'Compétences des professionnels': s.competences_professionnels ?? NON_RENSEIGNE,
     "Méthodes et outils spécifiques de lutte contre l'isolement": s.methodes_outils ?? NON_RENSEIGNE,
     'Intervention de bénévoles': s.benevoles ? 'Oui' : 'Non',
@@ -100,5 +105,9 @@ export function annexe3Values(s: Structure, ctx: AnnexeContext): { libelle: stri
     Courriel: s.courriel ?? NON_RENSEIGNE,
     'Document de présentation': s.document_presentation ?? NON_RENSEIGNE,
   };
-  return ANNEXE3.map((rub) => ({ libelle: rub.libelle, valeur: values[rub.libelle] ?? NON_RENSEIGNE, derive: rub.derive && (rub.derive === 'offres' ? 'déduit des activités recensées' : 'déduit des horaires') }));
+  return ANNEXE3.map((rub) => ({
+    libelle: rub.libelle,
+    valeur: values[rub.libelle] ?? NON_RENSEIGNE,
+    derive: rub.derive && (rub.derive === 'offres' ? 'déduit des activités recensées' : 'déduit des horaires'),
+  }));
 }

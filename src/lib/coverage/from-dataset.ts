@@ -45,12 +45,8 @@ export interface SiteCoverage extends CoverageResult {
   themeIndex: Map<string, number>;
 }
 
-const cache = new WeakMap<Dataset, SiteCoverage>();
-
-/** Coverage of the site's dataset, computed once per build (area weighting takes about a second). */
+/** Coverage of a dataset whose reference files are under dataDir (area weighting takes about a second: call once, see site()). */
 export function coverageFor(ds: Dataset, dataDir: string): SiteCoverage {
-  const hit = cache.get(ds);
-  if (hit) return hit;
   const gridFile = ds.territoire.fichiers.population_grille;
   const grid = gridFile ? (JSON.parse(readFileSync(path.join(dataDir, gridFile), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, GridCellProps>) : undefined;
   const input = buildCoverageInput(ds, grid);
@@ -60,6 +56,5 @@ export function coverageFor(ds: Dataset, dataDir: string): SiteCoverage {
     communeIndex: new Map(input.communes.map((c, i) => [c.code, i])),
     themeIndex: new Map(input.themes.map((t, i) => [t.id, i])),
   };
-  cache.set(ds, res);
   return res;
 }

@@ -11,7 +11,10 @@ const DATED = /^(\d{4}) ([A-Z][a-z]{2}) (\d{2}(?:,\d{2})*)\b/;
 
 /** Last date (AAAA-MM-JJ) of a schedule made only of dated rules; null when any rule repeats. */
 export function lastDatedSession(horaires: string): string | null {
-  const rules = horaires.split(';').map((r) => r.trim()).filter((r) => r && r !== 'PH off');
+  const rules = horaires
+    .split(';')
+    .map((r) => r.trim())
+    .filter((r) => r && r !== 'PH off');
   let last: string | null = null;
   for (const r of rules) {
     const m = DATED.exec(r);
@@ -42,4 +45,9 @@ export function localDay(d: Date): string {
 export function isEnded(o: Offre, today: Date): boolean {
   const end = offerEndDate(o);
   return end !== null && end < localDay(today);
+}
+
+/** The dataset without the offers that are over: what listings, maps, search and coverage read. */
+export function withoutEnded<D extends { offres: Offre[] }>(ds: D, today: Date): D {
+  return { ...ds, offres: ds.offres.filter((o) => !isEnded(o, today)) };
 }

@@ -26,7 +26,12 @@ export function staleRecords(ds: Dataset, today: Date): StaleRow[] {
   const months = ds.territoire.verification_mois;
   const structures = new Map(ds.structures.map((s) => [s.id, s]));
   const rows: StaleRow[] = [];
-  const push = (collection: RecordKind, r: { id: string; nom: string; verifie_le: string; source: { nom: string } }, contact: { telephone?: string; courriel?: string }, porteurId?: string) => {
+  const push = (
+    collection: RecordKind,
+    r: { id: string; nom: string; verifie_le: string; source: { nom: string } },
+    contact: { telephone?: string; courriel?: string },
+    porteurId?: string,
+  ) => {
     if (!isStale(r.verifie_le, today, months)) return;
     const porteur = porteurId ? structures.get(porteurId) : undefined;
     rows.push({

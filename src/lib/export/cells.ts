@@ -8,7 +8,11 @@ import { columnKind, type RecordKind } from './columns';
 export function convertCell(kind: RecordKind, column: string, raw: string): unknown {
   const v = raw.trim();
   const k = columnKind(kind, column);
-  if (k === 'list') return v.split('|').map((s) => s.trim()).filter(Boolean);
+  if (k === 'list')
+    return v
+      .split('|')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (k === 'boolean') {
     const l = v.toLowerCase();
     if (['oui', 'true', 'vrai', '1', 'o'].includes(l)) return true;

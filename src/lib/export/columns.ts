@@ -46,7 +46,11 @@ function walk(t: z.ZodTypeAny, prefix: string, out: Column[]): void {
     for (const o of options) {
       const sub: Column[] = [];
       walk(o, prefix, sub);
-      for (const c of sub) if (!seen.has(c.path)) (seen.add(c.path), out.push(c));
+      for (const c of sub) {
+        if (seen.has(c.path)) continue;
+        seen.add(c.path);
+        out.push(c);
+      }
     }
   } else if (u instanceof z.ZodArray) {
     const el = unwrap(u.element);

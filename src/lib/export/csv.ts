@@ -37,7 +37,10 @@ function flatColumns(cols: Column[], prefix: string, records: unknown[]): { head
     const n = Math.max(1, ...lists.map((l) => l.length));
     return Array.from({ length: n }, (_, i) => {
       const items = records.map((r) => (get(r, c.path) as unknown[] | undefined)?.[i]);
-      return flatColumns(c.item, `${join(c.path)}[${i + 1}]`, items).map((sub) => ({ header: sub.header, value: (r: unknown) => sub.value((get(r, c.path) as unknown[] | undefined)?.[i]) }));
+      return flatColumns(c.item, `${join(c.path)}[${i + 1}]`, items).map((sub) => ({
+        header: sub.header,
+        value: (r: unknown) => sub.value((get(r, c.path) as unknown[] | undefined)?.[i]),
+      }));
     }).flat();
   });
 }

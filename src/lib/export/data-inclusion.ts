@@ -83,7 +83,12 @@ export function diService(ds: Dataset, o: Offre) {
   if (o.contact.courriel) modes.push('envoyer-un-courriel');
   if (o.contact.site_web) modes.push('utiliser-lien-mobilisation');
   if ((o.mode.type === 'sur_place' || o.mode.type === 'itinerant') && !o.inscription.obligatoire) modes.push('se-presenter');
-  const precisions = [o.contact.modalites, o.inscription.obligatoire ? `Inscription obligatoire${o.inscription.precisions ? ' : ' + o.inscription.precisions : '.'}` : o.inscription.precisions].filter(Boolean).join(' ');
+  const precisions = [
+    o.contact.modalites,
+    o.inscription.obligatoire ? `Inscription obligatoire${o.inscription.precisions ? ' : ' + o.inscription.precisions : '.'}` : o.inscription.precisions,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return {
     source,
     structure_id: `${source}--${o.porteur}`,

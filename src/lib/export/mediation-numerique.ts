@@ -5,7 +5,21 @@
  * on a value the standard refuses. A lieu the standard cannot take (no postal address, for instance) is
  * listed with the reason, never dropped unnoticed.
  */
-import { Adresse, Contact, Courriel, Id, Localisation, Nom, Pivot, Service, Services, Url, toSchemaLieuMediationNumerique, type LieuMediationNumerique, type SchemaLieuMediationNumerique } from '@gouvfr-anct/lieux-de-mediation-numerique';
+import {
+  Adresse,
+  Contact,
+  Courriel,
+  Id,
+  Localisation,
+  Nom,
+  Pivot,
+  Service,
+  Services,
+  Url,
+  toSchemaLieuMediationNumerique,
+  type LieuMediationNumerique,
+  type SchemaLieuMediationNumerique,
+} from '@gouvfr-anct/lieux-de-mediation-numerique';
 import type { Dataset } from '../data/dataset';
 import type { Lieu } from '../../schemas';
 import { diSource } from './data-inclusion';
@@ -24,9 +38,18 @@ function toModel(ds: Dataset, l: Lieu): LieuMediationNumerique {
     id: Id(`${diSource(ds)}--${l.id}`),
     pivot: Pivot(PIVOT_INCONNU),
     nom: Nom(l.nom),
-    adresse: Adresse({ voie: l.adresse.voie, complement_adresse: l.adresse.complement, code_postal: l.adresse.code_postal, code_insee: l.commune, commune: ds.communes.get(l.commune)?.nom ?? l.commune }),
+    adresse: Adresse({
+      voie: l.adresse.voie,
+      complement_adresse: l.adresse.complement,
+      code_postal: l.adresse.code_postal,
+      code_insee: l.commune,
+      commune: ds.communes.get(l.commune)?.nom ?? l.commune,
+    }),
     localisation: Localisation({ latitude: l.coordonnees.lat, longitude: l.coordonnees.lon }),
-    contact: l.telephone || l.courriel || l.site_web ? Contact({ telephone: l.telephone, courriels: l.courriel ? [Courriel(l.courriel)] : undefined, site_web: l.site_web ? [Url(l.site_web)] : undefined }) : undefined,
+    contact:
+      l.telephone || l.courriel || l.site_web
+        ? Contact({ telephone: l.telephone, courriels: l.courriel ? [Courriel(l.courriel)] : undefined, site_web: l.site_web ? [Url(l.site_web)] : undefined })
+        : undefined,
     horaires: l.horaires,
     presentation: l.description ? { resume: l.description.slice(0, 280), detail: l.description } : undefined,
     source: diSource(ds),

@@ -25,7 +25,15 @@ export function detectDelimiter(text: string): ';' | ',' {
 }
 
 export function csvToRecords(text: string, kind: ImportKind): CsvRow[] {
-  const rows = parse(text, { delimiter: detectDelimiter(text), columns: true, bom: true, skip_empty_lines: true, relax_column_count: false, info: true, trim: true }) as {
+  const rows = parse(text, {
+    delimiter: detectDelimiter(text),
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: false,
+    info: true,
+    trim: true,
+  }) as {
     record: Record<string, string>;
     info: { lines: number };
   }[];

@@ -30,7 +30,15 @@ function mergeInto(doc: ReturnType<typeof parseDocument>, node: unknown, patch: 
   }
 }
 
-export function importCsv(opts: { dataDir: string; kind: ImportKind; csvText: string; csvFile: string; fusion?: boolean; write?: boolean; relRoot?: string }): ImportResult {
+export function importCsv(opts: {
+  dataDir: string;
+  kind: ImportKind;
+  csvText: string;
+  csvFile: string;
+  fusion?: boolean;
+  write?: boolean;
+  relRoot?: string;
+}): ImportResult {
   const relRoot = opts.relRoot ?? process.cwd();
   const rows = csvToRecords(opts.csvText, opts.kind);
   const target = path.join(opts.dataDir, COLLECTIONS[opts.kind].file);
@@ -39,7 +47,14 @@ export function importCsv(opts: { dataDir: string; kind: ImportKind; csvText: st
   // An empty file (a new territory) is an empty list.
   if (doc.contents === null) doc.contents = doc.createNode([]) as never;
   if (!isSeq(doc.contents))
-    return { issues: [{ niveau: 'erreur', fichier: relTarget, message: "le fichier doit contenir une liste d'enregistrements" }], rows: rows.length, added: 0, replaced: 0, written: false, target };
+    return {
+      issues: [{ niveau: 'erreur', fichier: relTarget, message: "le fichier doit contenir une liste d'enregistrements" }],
+      rows: rows.length,
+      added: 0,
+      replaced: 0,
+      written: false,
+      target,
+    };
   const seq: YAMLSeq<unknown> = doc.contents;
   const existingIds = seq.items.map((n) => (n as { get?: (k: string) => unknown }).get?.('id'));
   let added = 0;
@@ -64,7 +79,8 @@ export function importCsv(opts: { dataDir: string; kind: ImportKind; csvText: st
     .filter((i) => i.niveau === 'erreur')
     .map((i) => {
       const line = i.enregistrement ? lineOfId.get(i.enregistrement) : undefined;
-      if (i.fichier === relTarget && line !== undefined) return { ...i, fichier: path.relative(relRoot, path.resolve(opts.csvFile)), ligne: line, champ: i.champ && `colonne ${i.champ}` };
+      if (i.fichier === relTarget && line !== undefined)
+        return { ...i, fichier: path.relative(relRoot, path.resolve(opts.csvFile)), ligne: line, champ: i.champ && `colonne ${i.champ}` };
       return i;
     });
   const written = !shown.length && opts.write !== false;

@@ -5,7 +5,9 @@ import type { ProposalKind, ProposerContext } from '../../browser/proposer/recor
 export function proposerContext(ds: Dataset, kind: ProposalKind): ProposerContext {
   return {
     kind,
-    communes: [...ds.communes.values()].map((c) => ({ code: c.code, nom: c.nom, lat: c.centre.lat, lon: c.centre.lon })).sort((a, b) => a.nom.localeCompare(b.nom, 'fr')),
+    communes: [...ds.communes.values()]
+      .map((c) => ({ code: c.code, nom: c.nom, lat: c.centre.lat, lon: c.centre.lon }))
+      .sort((a, b) => a.nom.localeCompare(b.nom, 'fr')),
     lieux: kind === 'offres' ? ds.lieux.map((l) => ({ id: l.id, nom: l.nom, commune: l.commune })) : [],
     structures: ds.structures.map((s) => ({ id: s.id, nom: s.nom })).sort((a, b) => a.nom.localeCompare(b.nom, 'fr')),
     thematiques: ds.territoire.thematiques.map((t) => ({ id: t.id, libelle: t.libelle })),
