@@ -2,7 +2,7 @@
  * The CNSA « fiche de présentation des acteurs du territoire » (guide CNSA 2025 sur l'isolement social,
  * annexe 3): the form a territory sends every actor. Each rubrique of the form is either a field of the
  * structure model or derived from its offers and hours; the structure fiche prints these rubriques, in
- * this order, as the annex. tests/unit/cnsa-annexe3.test.ts checks every rubrique against the model.
+ * this order, as the annex. tests/unit/cnsa/annexe3.test.ts checks every rubrique against the model.
  */
 import OpeningHours from 'opening_hours';
 import type { Offre, Structure } from '../../schemas';

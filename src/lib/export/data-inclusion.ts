@@ -3,7 +3,7 @@
  * Field by field as noted in src/schemas/ (`// DI:`); thématiques through the territory catalogue's
  * `data_inclusion` codes. Offers are the services; the porteur is the structure. Values the standard has
  * no code for (e.g. the public "aidants") go to the free-text `*_precisions` fields rather than being lost.
- * Validated against the published JSON Schemas in tests/unit/export-data-inclusion.test.ts.
+ * Validated against the published JSON Schemas in tests/unit/export/data-inclusion.test.ts.
  */
 import type { Dataset } from '../data/dataset';
 import type { Offre, Public, Structure } from '../../schemas';

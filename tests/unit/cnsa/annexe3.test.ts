@@ -1,7 +1,7 @@
 /** Every rubrique of the CNSA annex 3 (fiche de présentation des acteurs) maps to the structure model and shows on the fiche. */
 import { describe, expect, it } from 'vitest';
-import { ANNEXE3, annexe3Values, weekendOpening, NON_RENSEIGNE } from '../../src/lib/cnsa/annexe3';
-import { structure, type Structure, type Offre } from '../../src/schemas';
+import { ANNEXE3, annexe3Values, weekendOpening, NON_RENSEIGNE } from '../../../src/lib/cnsa/annexe3';
+import { structure, type Structure, type Offre } from '../../../src/schemas';
 
 /** The rubriques of the CNSA form (guide 2025, annexe 3), as the issue and the domain notes list them. */
 const FORM = [

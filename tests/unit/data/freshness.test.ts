@@ -1,10 +1,10 @@
 /** Freshness threshold (months, from the territory) and offers whose dates are all past. */
 import { describe, expect, it } from 'vitest';
-import { isStale, monthsSince, staleBefore } from '../../src/lib/data/freshness';
-import { isEnded, lastDatedSession, offerEndDate } from '../../src/lib/data/ended';
-import { staleCsv, staleRecords } from '../../src/lib/export/a-verifier';
-import { loadDataset } from '../../src/lib/data/dataset';
-import type { Offre } from '../../src/schemas';
+import { isStale, monthsSince, staleBefore } from '../../../src/lib/data/freshness';
+import { isEnded, lastDatedSession, offerEndDate } from '../../../src/lib/data/ended';
+import { staleCsv, staleRecords } from '../../../src/lib/export/a-verifier';
+import { loadDataset } from '../../../src/lib/data/dataset';
+import type { Offre } from '../../../src/schemas';
 
 describe('freshness', () => {
   it('counts calendar months', () => {

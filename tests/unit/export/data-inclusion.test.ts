@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import structureSchema from '../../src/schemas/standards/data-inclusion-v1/structure.json';
-import serviceSchema from '../../src/schemas/standards/data-inclusion-v1/service.json';
-import { loadDataset } from '../../src/lib/data/dataset';
-import { diServices, diStructures } from '../../src/lib/export/data-inclusion';
-import { mediationNumerique } from '../../src/lib/export/mediation-numerique';
-import type { Dataset } from '../../src/lib/data/dataset';
-import { thematique } from '../../src/schemas';
+import structureSchema from '../../../src/schemas/standards/data-inclusion-v1/structure.json';
+import serviceSchema from '../../../src/schemas/standards/data-inclusion-v1/service.json';
+import { loadDataset } from '../../../src/lib/data/dataset';
+import { diServices, diStructures } from '../../../src/lib/export/data-inclusion';
+import { mediationNumerique } from '../../../src/lib/export/mediation-numerique';
+import type { Dataset } from '../../../src/lib/data/dataset';
+import { thematique } from '../../../src/schemas';
 
 /** A plain predicate (not a type guard, so a failing record keeps its type in the message). */
 function validator(schema: object): ((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null } {

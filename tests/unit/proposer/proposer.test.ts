@@ -1,12 +1,12 @@
 /** /proposer/ logic without a browser: form fields → record, French messages, corrections for `import --fusion`. */
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/lib/data/dataset';
-import { proposerContext } from '../../src/pages/proposer/_context';
-import { formToRecord, resolveCommune, slugify, validateRecord } from '../../src/browser/proposer/record';
-import { toYaml } from '../../src/browser/proposer/output';
-import { checkValue, correctableFields, correctionCsv } from '../../src/browser/proposer/correction';
-import { csvToRecords } from '../../src/lib/import/csv-rows';
-import { offre } from '../../src/schemas';
+import { loadDataset } from '../../../src/lib/data/dataset';
+import { proposerContext } from '../../../src/pages/proposer/_context';
+import { formToRecord, resolveCommune, slugify, validateRecord } from '../../../src/browser/proposer/record';
+import { toYaml } from '../../../src/browser/proposer/output';
+import { checkValue, correctableFields, correctionCsv } from '../../../src/browser/proposer/correction';
+import { csvToRecords } from '../../../src/lib/import/csv-rows';
+import { offre } from '../../../src/schemas';
 
 const ds = loadDataset('data').dataset!;
 const ctx = proposerContext(ds, 'offres');

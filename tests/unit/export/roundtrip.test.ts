@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadDataset } from '../../src/lib/data/dataset';
-import { recordsToCsv } from '../../src/lib/export/csv';
-import { importCsv } from '../../src/lib/import/merge';
-import { csvToRecords } from '../../src/lib/import/csv-rows';
+import { loadDataset } from '../../../src/lib/data/dataset';
+import { recordsToCsv } from '../../../src/lib/export/csv';
+import { importCsv } from '../../../src/lib/import/merge';
+import { csvToRecords } from '../../../src/lib/import/csv-rows';
 
 const ORDER = ['structures', 'lieux', 'offres', 'equipes'] as const; // referenced collections first
 
