@@ -10,7 +10,7 @@ const DAY_CODES = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
 const DAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const NOMINATIM = { lat: 44.3, lon: 0.5, address: { country_code: 'fr', state: '' } };
+export const NOMINATIM = { lat: 44.3, lon: 0.5, address: { country_code: 'fr', state: '' } };
 
 /** "14:00" → "14 h", "16:30" → "16 h 30". */
 export function frTime(hhmm: string): string {
@@ -72,11 +72,12 @@ function describeDates(date: string): string | null {
   return `le ${joinFr(days)} ${MONTH_NAMES[month]} ${m[1]}`;
 }
 
-const RULE =
+/** One rule of the common subset (also read by the recurrence conversion, src/lib/recurrence.ts). */
+export const RULE =
   /^(?:(?<date>\d{4} [A-Z][a-z]{2} \d{2}(?:,\d{2})*)\s+)?(?:week (?<week>[\d-]+(?:\/\d)?)\s+)?(?<days>(?:Mo|Tu|We|Th|Fr|Sa|Su)[\w\-,[\]]*)?\s*(?<times>\d{2}:\d{2}-\d{2}:\d{2}(?:,\d{2}:\d{2}-\d{2}:\d{2})*)?\s*(?<off>off|closed)?\s*(?:"(?<comment>[^"]*)")?$/;
 
 /** Splits on ";" outside quoted comments. */
-function splitRules(value: string): string[] {
+export function splitRules(value: string): string[] {
   const rules: string[] = [];
   let cur = '';
   let quoted = false;

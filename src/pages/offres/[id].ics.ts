@@ -1,0 +1,16 @@
+/** `/offres/<id>.ics`: the offer's sessions for a calendar (offers with at least one fixed session). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDataset } from '../../lib/data/site-data';
+import { indexFor } from '../../lib/records';
+import { offerCalendar } from '../../lib/calendar';
+
+export const getStaticPaths: GetStaticPaths = () => {
+  const ds = getDataset();
+  const idx = indexFor(ds);
+  return ds.offres.flatMap((o) => {
+    const ics = offerCalendar(o, idx, { from: new Date(), site: import.meta.env.SITE });
+    return ics ? [{ params: { id: o.id }, props: { ics } }] : [];
+  });
+};
+
+export const GET: APIRoute = ({ props }) => new Response(props.ics as string, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
