@@ -9,7 +9,8 @@
 import * as RR from 'rrule';
 
 // rrule ships CommonJS for Node and ES modules for bundlers: take the function from whichever shape we get.
-const rrulestr: typeof RR.rrulestr = (RR as unknown as { rrulestr?: typeof RR.rrulestr }).rrulestr ?? (RR as unknown as { default: typeof RR }).default.rrulestr;
+// (Reflect.get: the bundler need not resolve a default export the ES build does not have.)
+const rrulestr: typeof RR.rrulestr = (RR as { rrulestr?: typeof RR.rrulestr }).rrulestr ?? (Reflect.get(RR, 'default') as typeof RR).rrulestr;
 
 /** One series of sessions with the same length: e.g. every Tuesday 14:00, for 120 minutes. */
 export interface Series {

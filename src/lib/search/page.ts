@@ -134,6 +134,8 @@ function themeTags(h: Hit): string {
 }
 
 const KIND_LABEL = { o: 'Activité', l: 'Lieu ouvert à tous', e: 'Équipe citoyenne' } as const;
+/** Markup for the selection script (src/browser/selection/buttons.ts), which shows and drives the button. */
+const SELECTION_KIND = { o: 'offre', l: 'lieu', e: 'equipe' } as const;
 
 function card(h: Hit, where: string): string {
   const r = h.rec;
@@ -146,7 +148,8 @@ function card(h: Hit, where: string): string {
 <p class="where">${where}</p>
 <p class="kind">${KIND_LABEL[r.k]}${r.s ? ` · ${esc(r.s)}` : ''}</p>
 ${r.t?.length ? `<p>${themeTags(h)}</p>` : ''}
-${badges.length || r.f & FLAG.exemple ? `<p>${badges.map((b) => `<span class="badge">${b}</span>`).join('')}${r.f & FLAG.exemple ? '<span class="badge badge-example">Exemple</span>' : ''}</p>` : ''}</li>`;
+${badges.length || r.f & FLAG.exemple ? `<p>${badges.map((b) => `<span class="badge">${b}</span>`).join('')}${r.f & FLAG.exemple ? '<span class="badge badge-example">Exemple</span>' : ''}</p>` : ''}
+<p><button type="button" class="selection-add small" data-selection-add data-kind="${SELECTION_KIND[r.k]}" data-id="${esc(r.id)}" data-name="${esc(r.n)}" aria-pressed="false" hidden>+ Ajouter à ma sélection</button></p></li>`;
 }
 
 function nearWhere(h: Hit): string {
