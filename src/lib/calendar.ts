@@ -1,13 +1,14 @@
 /**
  * Build time: one iCalendar file per offer with a schedule (`/offres/<id>.ics`), built with ical-generator.
- * Each series of the recurrence (src/lib/recurrence.ts) is one VEVENT whose RRULE / RDATE / EXDATE lines are
+ * Each series of the recurrence (src/lib/recurrence/) is one VEVENT whose RRULE / RDATE / EXDATE lines are
  * the ones the browser expands, so the calendar and the pages give the same dates. Times are floating
  * (wall-clock time of the territory): the reader's calendar shows them as written.
  */
 import ical from 'ical-generator';
 import type { Offre } from '../schemas';
 import type { Index } from './records';
-import { toRecurrence } from './recurrence';
+import type { Where } from './schedule';
+import { toRecurrence } from './recurrence/from-opening-hours';
 
 /** "20261124T140000" → floating Date (UTC fields = wall clock, as ical-generator writes them without Z). */
 function fromStamp(s: string): Date {
@@ -18,6 +19,8 @@ function fromStamp(s: string): Date {
 export interface CalendarOptions {
   /** Build clock: the recurrence starts that day. */
   from: Date;
+  /** The territory's centre (site().centre), where schedules are read. */
+  where?: Where;
   /** Absolute URL of the site, when known (the fiche's address is then given). */
   site?: string;
 }
@@ -32,7 +35,7 @@ export function offerCalendar(o: Offre, idx: Index, opts: CalendarOptions): stri
   places.forEach((p, i) => {
     if (!p.horaires) return;
     const where = o.mode.type === 'a_distance' ? 'À distance' : o.mode.type === 'a_domicile' ? 'À domicile' : [p.nom || idx.offerPoints(o)[0]?.nom, p.commune && idx.communeNom(p.commune)].filter(Boolean).join(', ');
-    toRecurrence(p.horaires, opts.from).forEach((s, j) => {
+    toRecurrence(p.horaires, opts.from, opts.where).forEach((s, j) => {
       const [dtstart, ...rest] = s.r.split('\n');
       const event = (start: Date, id: string, repeating: string | null) =>
         cal.createEvent({

@@ -5,12 +5,18 @@
  * rendering, so nothing is ever hidden.
  */
 import OpeningHours from 'opening_hours';
+import { openingHoursPlace } from '../schemas/common';
+
+/** Where dates are computed (the territory's centre, site().centre): sunrise and sunset rules depend on it. */
+export interface Where {
+  lat: number;
+  lon: number;
+}
 
 const DAY_CODES = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
 const DAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-export const NOMINATIM = { lat: 44.3, lon: 0.5, address: { country_code: 'fr', state: '' } };
 
 /** "14:00" → "14 h", "16:30" → "16 h 30". */
 export function frTime(hhmm: string): string {
@@ -72,7 +78,7 @@ function describeDates(date: string): string | null {
   return `le ${joinFr(days)} ${MONTH_NAMES[month]} ${m[1]}`;
 }
 
-/** One rule of the common subset (also read by the recurrence conversion, src/lib/recurrence.ts). */
+/** One rule of the common subset (also read by the recurrence conversion, src/lib/recurrence/). */
 export const RULE =
   /^(?:(?<date>\d{4} [A-Z][a-z]{2} \d{2}(?:,\d{2})*)\s+)?(?:week (?<week>[\d-]+(?:\/\d)?)\s+)?(?<days>(?:Mo|Tu|We|Th|Fr|Sa|Su)[\w\-,[\]]*)?\s*(?<times>\d{2}:\d{2}-\d{2}:\d{2}(?:,\d{2}:\d{2}-\d{2}:\d{2})*)?\s*(?<off>off|closed)?\s*(?:"(?<comment>[^"]*)")?$/;
 
@@ -137,7 +143,7 @@ function describe(value: string): string[] {
   const described = rules.map(describeRule);
   if (described.every((d) => d !== null)) return described as string[];
   // Outside the subset: the library's own French rendering, rule by rule where we could not.
-  const pretty = splitRules(new OpeningHours(value, NOMINATIM, { locale: 'fr' } as never).prettifyValue({ conf: { locale: 'fr' } } as never));
+  const pretty = splitRules(new OpeningHours(value, openingHoursPlace(), { locale: 'fr' } as never).prettifyValue({ conf: { locale: 'fr' } } as never));
   return described.map((d, i) => d ?? pretty[i] ?? rules[i]!);
 }
 
@@ -150,8 +156,8 @@ export interface Session {
 }
 
 /** The next `count` sessions after `from`, looking ahead `days` days. Appointment-only rules give none. */
-export function nextSessions(value: string, from: Date, count = 3, days = 120): Session[] {
-  const oh = new OpeningHours(value, NOMINATIM, { locale: 'fr' } as never);
+export function nextSessions(value: string, from: Date, count = 3, days = 120, where?: Where): Session[] {
+  const oh = new OpeningHours(value, openingHoursPlace(where), { locale: 'fr' } as never);
   const to = new Date(from.getTime() + days * 86_400_000);
   const out: Session[] = [];
   for (const [start, end, unknown, comment] of oh.getOpenIntervals(from, to)) {
@@ -179,8 +185,8 @@ export function formatSession(s: Session): string {
 }
 
 /** Days of the week (0 = lundi) and moments touched by a schedule, for search facets. */
-export function scheduleFacets(value: string, from: Date): { jours: number[]; moments: ('matin' | 'apres-midi' | 'soir')[] } {
-  const oh = new OpeningHours(value, NOMINATIM, { locale: 'fr' } as never);
+export function scheduleFacets(value: string, from: Date, where?: Where): { jours: number[]; moments: ('matin' | 'apres-midi' | 'soir')[] } {
+  const oh = new OpeningHours(value, openingHoursPlace(where), { locale: 'fr' } as never);
   const jours = new Set<number>();
   const moments = new Set<'matin' | 'apres-midi' | 'soir'>();
   for (const [start, end] of oh.getOpenIntervals(from, new Date(from.getTime() + 62 * 86_400_000))) {

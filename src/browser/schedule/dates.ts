@@ -2,7 +2,7 @@
  * Fills every `[data-schedule]` block with the next sessions from the reader's own clock, replacing the
  * dates written at build time. Text only (textContent): nothing from data is parsed as HTML.
  */
-import { floating, formatSession, nextSessions, type Series } from './recurrence';
+import { floating, formatSession, nextSessions, type Series } from '../../lib/recurrence/series';
 
 export function renderDates(root: ParentNode, now = new Date()): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-schedule]')) {

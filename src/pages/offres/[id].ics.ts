@@ -1,14 +1,12 @@
 /** `/offres/<id>.ics`: the offer's sessions for a calendar (offers with at least one fixed session). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDataset } from '../../lib/data/site-data';
-import { indexFor } from '../../lib/records';
+import { site } from '../../lib/site';
 import { offerCalendar } from '../../lib/calendar';
 
 export const getStaticPaths: GetStaticPaths = () => {
-  const ds = getDataset();
-  const idx = indexFor(ds);
+  const { ds, records, centre } = site();
   return ds.offres.flatMap((o) => {
-    const ics = offerCalendar(o, idx, { from: new Date(), site: import.meta.env.SITE });
+    const ics = offerCalendar(o, records, { from: new Date(), where: centre, site: import.meta.env.SITE });
     return ics ? [{ params: { id: o.id }, props: { ics } }] : [];
   });
 };
