@@ -34,7 +34,12 @@ export function offerCalendar(o: Offre, idx: Index, opts: CalendarOptions): stri
   const places = o.mode.type === 'itinerant' ? idx.offerPoints(o) : [{ nom: '', commune: idx.offerCommune(o), horaires: o.horaires }];
   places.forEach((p, i) => {
     if (!p.horaires) return;
-    const where = o.mode.type === 'a_distance' ? 'À distance' : o.mode.type === 'a_domicile' ? 'À domicile' : [p.nom || idx.offerPoints(o)[0]?.nom, p.commune && idx.communeNom(p.commune)].filter(Boolean).join(', ');
+    const where =
+      o.mode.type === 'a_distance'
+        ? 'À distance'
+        : o.mode.type === 'a_domicile'
+          ? 'À domicile'
+          : [p.nom || idx.offerPoints(o)[0]?.nom, p.commune && idx.communeNom(p.commune)].filter(Boolean).join(', ');
     toRecurrence(p.horaires, opts.from, opts.where).forEach((s, j) => {
       const [dtstart, ...rest] = s.r.split('\n');
       const event = (start: Date, id: string, repeating: string | null) =>

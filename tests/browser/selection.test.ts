@@ -75,7 +75,7 @@ async function addFirst(page: Page, candidates: string, ok: (kind: Kind, id: str
   return all[i] as { kind: Kind; id: string };
 }
 
-describe('/selection/: fiche d\'orientation', () => {
+describe("/selection/: fiche d'orientation", () => {
   let shareLink = '';
   let chosen: { kind: Kind; id: string }[] = [];
 

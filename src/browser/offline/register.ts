@@ -3,13 +3,15 @@
  * the reader when a page is the copy kept on this device, with the date of the data it shows.
  */
 const built = document.documentElement.dataset.built;
-const dateFr = (iso: string) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+const dateFr = (iso: string) =>
+  new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 
 function offlineNote(): void {
   const note = document.querySelector<HTMLElement>('[data-offline-note]');
   if (!note) return;
   note.hidden = navigator.onLine;
-  if (!navigator.onLine) note.textContent = `Hors connexion : vous consultez la copie gardée sur cet appareil${built ? ` (données du site du ${dateFr(built)})` : ''}.`;
+  if (!navigator.onLine)
+    note.textContent = `Hors connexion : vous consultez la copie gardée sur cet appareil${built ? ` (données du site du ${dateFr(built)})` : ''}.`;
 }
 addEventListener('online', offlineNote);
 addEventListener('offline', offlineNote);

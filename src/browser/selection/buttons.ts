@@ -6,7 +6,8 @@
  */
 import { CHANGE_EVENT, has, load, save, without, withItem, type Item, type Kind, KINDS } from './store';
 
-const itemOf = (b: HTMLElement): Item | null => (b.dataset.kind && b.dataset.kind in KINDS && b.dataset.id ? { kind: b.dataset.kind as Kind, id: b.dataset.id } : null);
+const itemOf = (b: HTMLElement): Item | null =>
+  b.dataset.kind && b.dataset.kind in KINDS && b.dataset.id ? { kind: b.dataset.kind as Kind, id: b.dataset.id } : null;
 
 function announce(text: string): void {
   const live = document.querySelector<HTMLElement>('[data-selection-live]');
@@ -56,7 +57,11 @@ addEventListener('storage', (e) => e.key?.startsWith('carte-du-lien:selection') 
 // Lists drawn later (search results, the map's list): sync once per frame when buttons appear.
 let queued = false;
 new MutationObserver((records) => {
-  if (queued || !records.some((r) => [...r.addedNodes].some((n) => n instanceof Element && (n.matches('[data-selection-add]') || n.querySelector('[data-selection-add]'))))) return;
+  if (
+    queued ||
+    !records.some((r) => [...r.addedNodes].some((n) => n instanceof Element && (n.matches('[data-selection-add]') || n.querySelector('[data-selection-add]'))))
+  )
+    return;
   queued = true;
   requestAnimationFrame(() => {
     queued = false;

@@ -27,6 +27,15 @@ export function mergeCalendars(texts: string[], name: string): string {
     for (const b of blocks(t, 'VTIMEZONE')) tz.set(b.find((l) => l.startsWith('TZID:')) ?? String(tz.size), b);
     for (const b of blocks(t, 'VEVENT')) events.push(...b);
   }
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Carte du lien//Selection//FR', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(name)}`, ...[...tz.values()].flat(), ...events, 'END:VCALENDAR'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Carte du lien//Selection//FR',
+    'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${escapeText(name)}`,
+    ...[...tz.values()].flat(),
+    ...events,
+    'END:VCALENDAR',
+  ];
   return lines.join('\r\n') + '\r\n';
 }

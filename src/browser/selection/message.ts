@@ -7,7 +7,9 @@ export interface Line {
 }
 
 export function plainText(lines: Line[], shareUrl: string): string {
-  const items = lines.map((l, i) => [`${i + 1}. ${l.name}`, l.next && `   ${l.next}`, l.phone && `   Tél. ${l.phone}`, `   ${l.url}`].filter(Boolean).join('\n'));
+  const items = lines.map((l, i) =>
+    [`${i + 1}. ${l.name}`, l.next && `   ${l.next}`, l.phone && `   Tél. ${l.phone}`, `   ${l.url}`].filter(Boolean).join('\n'),
+  );
   return [`Ma sélection (Carte du lien) :`, ...items, '', `Toute la sélection : ${shareUrl}`].join('\n');
 }
 

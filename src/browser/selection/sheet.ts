@@ -127,7 +127,8 @@ async function render(focus?: string): Promise<void> {
 }
 
 const OFFLINE_KEY = 'carte-du-lien:hors-ligne';
-const stamp = (iso: string) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+const stamp = (iso: string) =>
+  new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 
 /** Keeps this page, the fiches and their .ics in the service worker's cache; says since when. */
 async function offline(items: Item[], id: number): Promise<void> {
@@ -150,7 +151,15 @@ async function calendar(id: number): Promise<void> {
   const urls = [...list.querySelectorAll<HTMLElement>('.orientation-item[data-ics]')].map((b) => b.dataset.ics!);
   link.hidden = urls.length === 0;
   if (!urls.length) return;
-  const texts = (await Promise.all(urls.map((u) => fetch(u).then((r) => (r.ok ? r.text() : '')).catch(() => '')))).filter(Boolean);
+  const texts = (
+    await Promise.all(
+      urls.map((u) =>
+        fetch(u)
+          .then((r) => (r.ok ? r.text() : ''))
+          .catch(() => ''),
+      ),
+    )
+  ).filter(Boolean);
   if (id !== renderId) return;
   if (icsUrl) URL.revokeObjectURL(icsUrl);
   icsUrl = URL.createObjectURL(new Blob([mergeCalendars(texts, 'Ma sélection Carte du lien')], { type: 'text/calendar' }));

@@ -91,7 +91,10 @@ function convert(value: string, from: Date): Draft[] | null {
         if (!im) return null;
         for (const n of im[2]!.split(',')) nth.push(`${Number(n)}${ICS_DAYS[OSM_DAYS.indexOf(im[1]!)]}`);
       }
-      const byday = [...new Set(plain)].sort().map((k) => ICS_DAYS[k]).join(',');
+      const byday = [...new Set(plain)]
+        .sort()
+        .map((k) => ICS_DAYS[k])
+        .join(',');
       if (week) {
         // "week 1-53/2": every other ISO week. Week numbers restart each year (week 53 and week 1 are both odd),
         // so one RRULE per ISO year, each starting on the first matching week of its year.
@@ -152,7 +155,11 @@ function librarySessions(value: string, fromLocal: Date, where?: Where): OhSessi
   return out;
 }
 
-const finish = (d: Draft): Series => ({ r: [...d.lines, ...(d.exdates.length ? [`EXDATE:${d.exdates.join(',')}`] : [])].join('\n'), d: d.d, ...(d.c ? { c: d.c } : {}) });
+const finish = (d: Draft): Series => ({
+  r: [...d.lines, ...(d.exdates.length ? [`EXDATE:${d.exdates.join(',')}`] : [])].join('\n'),
+  d: d.d,
+  ...(d.c ? { c: d.c } : {}),
+});
 
 const memo = new Map<string, Series[]>();
 
@@ -190,5 +197,7 @@ function compute(value: string, fromLocal: Date, where?: Where): Series[] {
     const k = `${s.d}|${s.c ?? ''}`;
     groups.set(k, [...(groups.get(k) ?? []), s]);
   }
-  return [...groups.values()].map((g) => finish({ lines: [`DTSTART:${g[0]!.stamp}`, `RDATE:${g.map((s) => s.stamp).join(',')}`], d: g[0]!.d, c: g[0]!.c, exdates: [] }));
+  return [...groups.values()].map((g) =>
+    finish({ lines: [`DTSTART:${g[0]!.stamp}`, `RDATE:${g.map((s) => s.stamp).join(',')}`], d: g[0]!.d, c: g[0]!.c, exdates: [] }),
+  );
 }

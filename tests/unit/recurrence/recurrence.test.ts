@@ -63,7 +63,11 @@ describe('toRecurrence: opening_hours → RRULE lines the browser expands', () =
   it('the browser, 40 days after the build, gives the next sessions after its own clock', () => {
     const later = new Date(built.getTime() + 40 * DAY); // Saturday 2 January 2027
     const next = nextSessions(toRecurrence('Tu 14:00-16:00', built), floating(later), 3);
-    expect(next.map(formatSession)).toEqual(['mardi 5 janvier 2027, de 14 h à 16 h', 'mardi 12 janvier 2027, de 14 h à 16 h', 'mardi 19 janvier 2027, de 14 h à 16 h']);
+    expect(next.map(formatSession)).toEqual([
+      'mardi 5 janvier 2027, de 14 h à 16 h',
+      'mardi 12 janvier 2027, de 14 h à 16 h',
+      'mardi 19 janvier 2027, de 14 h à 16 h',
+    ]);
     const first = nextSessions(toRecurrence('We[1] 10:00-12:00', built), floating(later), 1);
     expect(formatSession(first[0]!)).toBe('mercredi 6 janvier 2027, de 10 h à 12 h');
   });

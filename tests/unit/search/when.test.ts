@@ -5,17 +5,27 @@ import type { SearchRecord } from '../../../src/lib/search/model';
 import { toRecurrence } from '../../../src/lib/recurrence/from-opening-hours';
 
 const built = new Date(2026, 10, 23, 8); // Monday 23 November 2026
-const rec = (horaires: string): SearchRecord => ({ k: 'o', id: horaires, n: horaires, u: '/', m: 0, f: 0, w: [], j: 1 /* stale: lundi */, h: toRecurrence(horaires, built) });
+const rec = (horaires: string): SearchRecord => ({
+  k: 'o',
+  id: horaires,
+  n: horaires,
+  u: '/',
+  m: 0,
+  f: 0,
+  w: [],
+  j: 1 /* stale: lundi */,
+  h: toRecurrence(horaires, built),
+});
 const state = (p: Partial<SearchState>): SearchState => ({ ...emptyState(), ...p });
 const passes = (r: SearchRecord, p: Partial<SearchState>, now: Date) => compileFilter(state(p), [], now)(r);
 
-describe('day, moment and « ouvert aujourd\'hui / cette semaine » from the recurrence, at the searcher\'s clock', () => {
+describe("day, moment and « ouvert aujourd'hui / cette semaine » from the recurrence, at the searcher's clock", () => {
   const tuesday = rec('Tu 14:00-16:00');
   const monthly = rec('We[1] 10:00-12:00');
   // Tuesday 5 January 2027 (43 days after the build), 10:00 and 15:00 and 17:00.
   const at = (h: number) => new Date(2027, 0, 5, h);
 
-  it('« aujourd\'hui » keeps a session later today or under way, not one that has ended', () => {
+  it("« aujourd'hui » keeps a session later today or under way, not one that has ended", () => {
     expect(passes(tuesday, { quand: 'aujourdhui' }, at(10))).toBe(true);
     expect(passes(tuesday, { quand: 'aujourdhui' }, at(15))).toBe(true);
     expect(passes(tuesday, { quand: 'aujourdhui' }, at(17))).toBe(false);

@@ -36,7 +36,10 @@ describe('selection store', () => {
     expect(load(st)).toEqual([a, b]);
   });
   it('plain text for SMS / e-mail lists names, next date, phone and links', () => {
-    const text = plainText([{ name: 'Café', next: 'samedi 5 décembre 2026, de 10 h à 12 h', phone: '05 36 49 10 08', url: 'https://x/offres/cafe/' }], 'https://x/selection/?s=o:cafe');
+    const text = plainText(
+      [{ name: 'Café', next: 'samedi 5 décembre 2026, de 10 h à 12 h', phone: '05 36 49 10 08', url: 'https://x/offres/cafe/' }],
+      'https://x/selection/?s=o:cafe',
+    );
     expect(text).toContain('1. Café');
     expect(text).toContain('Tél. 05 36 49 10 08');
     expect(text).toContain('https://x/selection/?s=o:cafe');
