@@ -38,7 +38,7 @@ document.addEventListener('click', (e) => {
   const it = b && itemOf(b);
   if (!b || !it) return;
   const items = load();
-  const name = b.dataset.name ?? it.id;
+  const name = b.dataset.name ?? b.closest('li, article')?.querySelector('h1, h2, h3, a')?.textContent?.trim() ?? it.id;
   if (has(items, it)) {
     const next = without(items, it);
     save(next);

@@ -69,7 +69,7 @@ async function render(focus?: string): Promise<void> {
     const li = document.createElement('li');
     li.className = 'sheet-item';
     const block = blocks[i];
-    const name = block?.dataset.name ?? it.id;
+    const name = block?.querySelector('h2')?.textContent?.trim() || it.id;
     if (block) {
       li.appendChild(block);
       const qr = block.querySelector<HTMLElement>('[data-qr]');
