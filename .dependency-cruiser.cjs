@@ -16,6 +16,7 @@ const BROWSER_SAFE = [
   `${P}browser/`,
   `${P}schemas/vocabulary\\.ts$`,
   `${P}lib/(geo|text)\\.ts$`,
+  `${P}lib/recurrence/series\\.ts$`,
   `${P}lib/map/(contract|style)\\.ts$`,
   `${P}lib/search/(communes|engine|facets|geo-codes|model|state|tokens)\\.ts$`,
   // /proposer/ validates with the model's own zod schemas, says schedules in French and writes import-format CSV.

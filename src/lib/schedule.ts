@@ -78,11 +78,12 @@ function describeDates(date: string): string | null {
   return `le ${joinFr(days)} ${MONTH_NAMES[month]} ${m[1]}`;
 }
 
-const RULE =
+/** One rule of the common subset (also read by the recurrence conversion, src/lib/recurrence/). */
+export const RULE =
   /^(?:(?<date>\d{4} [A-Z][a-z]{2} \d{2}(?:,\d{2})*)\s+)?(?:week (?<week>[\d-]+(?:\/\d)?)\s+)?(?<days>(?:Mo|Tu|We|Th|Fr|Sa|Su)[\w\-,[\]]*)?\s*(?<times>\d{2}:\d{2}-\d{2}:\d{2}(?:,\d{2}:\d{2}-\d{2}:\d{2})*)?\s*(?<off>off|closed)?\s*(?:"(?<comment>[^"]*)")?$/;
 
 /** Splits on ";" outside quoted comments. */
-function splitRules(value: string): string[] {
+export function splitRules(value: string): string[] {
   const rules: string[] = [];
   let cur = '';
   let quoted = false;

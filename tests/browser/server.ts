@@ -11,7 +11,7 @@ const ROOT = path.resolve('dist');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff',
-  '.pmtiles': 'application/octet-stream', '.pbf': 'application/x-protobuf', '.csv': 'text/csv; charset=utf-8', '.wasm': 'application/wasm',
+  '.pmtiles': 'application/octet-stream', '.ics': 'text/calendar; charset=utf-8', '.pbf': 'application/x-protobuf', '.csv': 'text/csv; charset=utf-8', '.wasm': 'application/wasm',
   '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream',
 };
 

@@ -12,7 +12,8 @@ interface MiniConfig {
 
 export function startMiniMaps(): void {
   const els = [...document.querySelectorAll<HTMLElement>('[data-minimap]')];
-  if (!els.length || !webglAvailable()) return;
+  // Offline (a fiche kept by the service worker): MapLibre is not kept, the page goes without its small map.
+  if (!els.length || !webglAvailable() || !navigator.onLine) return;
   const io = new IntersectionObserver(
     (seen) => {
       for (const s of seen) {

@@ -44,6 +44,7 @@ export async function start(): Promise<void> {
       const v = (s as unknown as Record<string, string[] | boolean>)[el.name];
       el.checked = Array.isArray(v) ? v.includes(el.value) : Boolean(v);
     }
+    for (const el of form.querySelectorAll<HTMLInputElement>('input[type=radio][name=quand]')) el.checked = el.value === s.quand;
     const more = s.jour.length || s.moment.length || s.public.length || s.mode.length || s.type.length || s.gratuit || s.libre || s.pmr;
     if (more) $<HTMLDetailsElement>('plus-criteres').open = true;
   }

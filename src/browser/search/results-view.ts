@@ -31,6 +31,9 @@ function themeTags(h: Hit, themes: ThemeInfo[]): string {
     .join('');
 }
 
+/** Markup for the selection script (src/browser/selection/buttons.ts), which shows and drives the button. */
+const SELECTION_KIND = { o: 'offre', l: 'lieu', e: 'equipe' } as const;
+
 export function card(h: Hit, where: string, themes: ThemeInfo[]): string {
   const r = h.rec;
   const badges = [r.f & FLAG.gratuit ? 'Gratuit' : '', r.f & FLAG.sansInscription ? 'Sans inscription' : '', r.f & FLAG.pmr ? 'Accessible en fauteuil' : ''].filter(Boolean);
@@ -38,7 +41,8 @@ export function card(h: Hit, where: string, themes: ThemeInfo[]): string {
 <p class="where">${where}</p>
 <p class="kind">${KIND_LABEL[r.k]}${r.s ? ` · ${esc(r.s)}` : ''}</p>
 ${r.t?.length ? `<p>${themeTags(h, themes)}</p>` : ''}
-${badges.length || r.f & FLAG.exemple ? `<p>${badges.map((b) => `<span class="badge">${b}</span>`).join('')}${r.f & FLAG.exemple ? '<span class="badge badge-example">Exemple</span>' : ''}</p>` : ''}</li>`;
+${badges.length || r.f & FLAG.exemple ? `<p>${badges.map((b) => `<span class="badge">${b}</span>`).join('')}${r.f & FLAG.exemple ? '<span class="badge badge-example">Exemple</span>' : ''}</p>` : ''}
+<p><button type="button" class="selection-add small" data-selection-add data-kind="${SELECTION_KIND[r.k]}" data-id="${esc(r.id)}" data-name="${esc(r.n)}" aria-pressed="false" hidden>+ Ajouter à ma sélection</button></p></li>`;
 }
 
 export function nearWhere(h: Hit): string {

@@ -2,6 +2,8 @@
  * Build-time: turns a validated dataset into the browser's search index (manifest + one shard per
  * département + one shard for offers "à distance"). Node only; the pages under /recherche/ emit it.
  */
+import { toRecurrence } from '../recurrence/from-opening-hours';
+import type { Series } from '../recurrence/series';
 import { iconSvg } from '../theme-icons';
 import type { Dataset } from '../data/dataset';
 import { indexFor } from '../records';
@@ -48,6 +50,18 @@ function facetsOf(values: (string | undefined)[], today: Date, where?: Where): {
     }
   }
   return { j, mo };
+}
+
+/** Recurrence of one or more schedules (an itinerant offer's stops together), for facets computed in the browser. */
+function recurrenceOf(values: (string | undefined)[], today: Date, where?: Where): Series[] {
+  return values.flatMap((v) => {
+    if (!v) return [];
+    try {
+      return toRecurrence(v, today, where);
+    } catch {
+      return []; // as facetsOf: an unreadable schedule gives no day facet
+    }
+  });
 }
 
 const round = (x: number) => Math.round(x * 1e5) / 1e5;
@@ -112,6 +126,8 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     if (porteur) rec.s = porteur;
     if (j) rec.j = j;
     if (mo) rec.mo = mo;
+    const h = recurrenceOf(o.mode.type === 'itinerant' ? pts.map((p) => p.horaires) : [o.horaires], today, opts.where);
+    if (h.length) rec.h = h;
     let shards: Set<string>;
     if (o.mode.type === 'a_domicile') {
       rec.z = o.mode.communes;
@@ -155,6 +171,8 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     if (themes.length) rec.t = themeIndexes(themes);
     if (j) rec.j = j;
     if (mo) rec.mo = mo;
+    const h = recurrenceOf([l.horaires], today, opts.where);
+    if (h.length) rec.h = h;
     drafts.push({ rec, words, shards: new Set([departement(l.commune)]) });
   }
 

@@ -4,6 +4,7 @@
  */
 import { FLAG, JOUR_KEYS, KIND_KEYS, MODE_KEYS, MOMENT_KEYS, PUBLIC_KEYS, type Kind, type SearchRecord, type ThemeInfo } from './model';
 import type { SearchState } from './state';
+import { facetBits, floating, sessionsBetween, type Series } from '../recurrence/series';
 
 export type RecordFilter = (r: SearchRecord) => boolean;
 
@@ -20,10 +21,26 @@ function mask(values: string[], keys: readonly string[]): number {
 
 /** Whether any facet is set (the page then says how many results the facets leave). */
 export function hasFacets(s: SearchState): boolean {
-  return Boolean(s.thematique.length || s.public.length || s.jour.length || s.moment.length || s.mode.length || s.type.length || s.gratuit || s.libre || s.pmr);
+  return Boolean(s.thematique.length || s.public.length || s.jour.length || s.moment.length || s.quand || s.mode.length || s.type.length || s.gratuit || s.libre || s.pmr);
 }
 
-export function compileFilter(s: SearchState, themes: ThemeInfo[]): RecordFilter {
+/**
+ * Days and moments of a record from its recurrence at `now` (the searcher's clock), else as of the build.
+ * Memoised per record and day: a search re-filters the same records at every keystroke.
+ */
+const bitsMemo = new WeakMap<Series[], { day: number; bits: { j: number; mo: number } }>();
+function dayBits(r: SearchRecord, now: Date): { j: number; mo: number } {
+  if (!r.h) return { j: r.j ?? 0, mo: r.mo ?? 0 };
+  const day = Math.floor(floating(now).getTime() / 86_400_000);
+  const hit = bitsMemo.get(r.h);
+  if (hit?.day === day) return hit.bits;
+  const bits = facetBits(r.h, new Date(day * 86_400_000));
+  bitsMemo.set(r.h, { day, bits });
+  return bits;
+}
+
+/** `now`: the searcher's clock (tests pass theirs). */
+export function compileFilter(s: SearchState, themes: ThemeInfo[], now: Date = new Date()): RecordFilter {
   const tests: RecordFilter[] = [];
   if (s.thematique.length) {
     const wanted = new Set(s.thematique.map((id) => themes.findIndex((t) => t.id === id)).filter((i) => i >= 0));
@@ -35,11 +52,18 @@ export function compileFilter(s: SearchState, themes: ThemeInfo[]): RecordFilter
   }
   if (s.jour.length) {
     const m = mask(s.jour, JOUR_KEYS) | (s.jour.includes('week-end') ? WEEKEND : 0);
-    tests.push((r) => ((r.j ?? 0) & m) !== 0);
+    tests.push((r) => (dayBits(r, now).j & m) !== 0);
   }
   if (s.moment.length) {
     const m = mask(s.moment, MOMENT_KEYS);
-    tests.push((r) => ((r.mo ?? 0) & m) !== 0);
+    tests.push((r) => (dayBits(r, now).mo & m) !== 0);
+  }
+  if (s.quand) {
+    // A session starting today (or within 7 days) that has not ended yet: one under way counts.
+    const nowF = floating(now);
+    const start = new Date(Math.floor(nowF.getTime() / 86_400_000) * 86_400_000);
+    const end = new Date(start.getTime() + (s.quand === 'semaine' ? 7 : 1) * 86_400_000);
+    tests.push((r) => Boolean(r.h) && sessionsBetween(r.h!, start, end).some((x) => x.end.getTime() > nowF.getTime()));
   }
   if (s.mode.length) {
     const m = mask(s.mode, MODE_KEYS);

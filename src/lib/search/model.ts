@@ -7,6 +7,7 @@
 import { JOURS, KINDS, MODES, MOMENTS, PUBLICS, type Mode, type Public } from '../../schemas/vocabulary';
 
 /** Orders of the vocabularies (src/schemas/vocabulary.ts) that index and bitmasks follow. */
+import type { Series } from '../recurrence/series';
 export const MODE_KEYS = Object.keys(MODES) as Mode[];
 export type ModeKey = Mode;
 export const PUBLIC_KEYS = Object.keys(PUBLICS) as Public[];
@@ -44,9 +45,11 @@ export interface SearchRecord {
   m: number;
   /** FLAG bitmask. */
   f: number;
-  /** Days bitmask (bit 0 = lundi), moments bitmask (MOMENT_KEYS order). */
+  /** Days bitmask (bit 0 = lundi), moments bitmask (MOMENT_KEYS order), as of the build: the fallback when `h` is absent. */
   j?: number;
   mo?: number;
+  /** Recurrence of the schedule (src/lib/recurrence/series.ts): days, moments and « aujourd'hui / cette semaine » are computed from it in the browser at search time. */
+  h?: Series[];
   /** Physical points (sur place, itinerant stops). */
   p?: PointRow[];
   /** Communes served at home (à domicile offers, équipes). */

@@ -12,6 +12,8 @@ export interface SearchState {
   /** lundi … dimanche, "week-end". */
   jour: string[];
   moment: string[];
+  /** « aujourdhui » or « semaine » (the next 7 days): only what has a session then; '' for any time. */
+  quand: string;
   mode: string[];
   /** offres, lieux, equipes. */
   type: string[];
@@ -23,9 +25,10 @@ export interface SearchState {
 
 const LISTS = ['thematique', 'public', 'jour', 'moment', 'mode', 'type'] as const;
 const FLAGS = ['gratuit', 'libre', 'pmr'] as const;
+export const QUAND = ['aujourdhui', 'semaine'];
 
 export function emptyState(): SearchState {
-  return { ou: '', q: '', thematique: [], public: [], jour: [], moment: [], mode: [], type: [], gratuit: false, libre: false, pmr: false };
+  return { ou: '', q: '', thematique: [], public: [], jour: [], moment: [], quand: '', mode: [], type: [], gratuit: false, libre: false, pmr: false };
 }
 
 export function parseState(search: string | URLSearchParams): SearchState {
@@ -33,6 +36,8 @@ export function parseState(search: string | URLSearchParams): SearchState {
   const s = emptyState();
   s.ou = (p.get('ou') ?? '').trim();
   s.q = (p.get('q') ?? '').trim();
+  const quand = p.get('quand') ?? '';
+  s.quand = QUAND.includes(quand) ? quand : '';
   // `theme` was the name of `thematique` in links published before November 2026: still read.
   const all = (k: (typeof LISTS)[number]) => (k === 'thematique' ? [...p.getAll(k), ...p.getAll('theme')] : p.getAll(k));
   for (const k of LISTS) s[k] = [...new Set(all(k).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
@@ -45,6 +50,7 @@ export function stateToQuery(s: SearchState): string {
   const p = new URLSearchParams();
   if (s.ou) p.set('ou', s.ou);
   if (s.q.trim()) p.set('q', s.q.trim());
+  if (s.quand) p.set('quand', s.quand);
   for (const k of LISTS) for (const v of s[k]) p.append(k, v);
   for (const k of FLAGS) if (s[k]) p.set(k, '1');
   const q = p.toString();
