@@ -14,9 +14,9 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { stringify } from 'yaml';
 import { chromium, type Page } from 'playwright-core';
 import { generate } from './generate';
+import { writeDataDir } from './data-dir';
 import { buildSearchIndex } from '../../src/lib/search/build-index';
 import { postalCodes } from '../../src/lib/search/national';
 
@@ -125,22 +125,6 @@ async function measureBrowser(dir: string, cities: string[]) {
     server.close();
   }
   return { samples: samples.length, p50: pct(samples, 50), p95: pct(samples, 95), max: Math.max(...samples), downloads };
-}
-
-/** Writes the synthetic dataset as the site's data files, so the real build can run on it. */
-function writeDataDir(dir: string, syn: ReturnType<typeof generate>) {
-  const { ds } = syn;
-  mkdirSync(path.join(dir, 'reference'), { recursive: true });
-  const half = 0.004;
-  const features = [...ds.communes.values()].map((c) => ({
-    type: 'Feature',
-    properties: { code: c.code, nom: c.nom, population: c.population, centre_lat: c.centre.lat, centre_lon: c.centre.lon },
-    geometry: { type: 'Polygon', coordinates: [[[c.centre.lon - half, c.centre.lat - half], [c.centre.lon + half, c.centre.lat - half], [c.centre.lon + half, c.centre.lat + half], [c.centre.lon - half, c.centre.lat + half], [c.centre.lon - half, c.centre.lat - half]]] },
-  }));
-  writeFileSync(path.join(dir, 'reference/communes.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
-  writeFileSync(path.join(dir, 'reference/contour.geojson'), JSON.stringify(ds.contour));
-  writeFileSync(path.join(dir, 'territoire.yaml'), stringify({ ...ds.territoire }));
-  for (const k of ['structures', 'lieux', 'offres', 'equipes'] as const) writeFileSync(path.join(dir, `${k}.yaml`), stringify(ds[k]));
 }
 
 function siteBuild(n: number, syn: ReturnType<typeof generate>) {
