@@ -81,9 +81,17 @@ function bboxOfPoints(pts: { lon: number; lat: number }[]): BBox {
   return [Math.min(...pts.map((p) => p.lon)), Math.min(...pts.map((p) => p.lat)), Math.max(...pts.map((p) => p.lon)), Math.max(...pts.map((p) => p.lat))];
 }
 
+const built = new WeakMap<Dataset, MapData>();
+/** Computed once per build: /carte/ and its two JSON files read the same data (areas are unions of shapes, slow). */
 export function mapData(ds: Dataset): MapData {
+  let d = built.get(ds);
+  if (!d) built.set(ds, (d = computeMapData(ds)));
+  return d;
+}
+
+function computeMapData(ds: Dataset): MapData {
   const idx = indexFor(ds);
-  const cache = new Map<string, Feature<Polygon | MultiPolygon> | null>();
+  const cache = sharedCache;
   const items: MapItem[] = [];
   const points: MapData['points']['features'] = [];
   const equipes: MapData['equipes']['features'] = [];
