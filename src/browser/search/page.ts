@@ -6,12 +6,15 @@
 import { distanceKm, formatDistance } from '../../lib/geo'; // not ../records: this runs in the browser
 import { nationalKey, nearestCommune, searchCommunes, toEntries, type CommuneEntry, type CommuneRow } from '../../lib/search/communes';
 import { SearchEngine, type Hit, type Place, type Results } from '../../lib/search/engine';
-import { departement } from '../../lib/search/geo-codes';
+import { departement, shardDepartement } from '../../lib/search/geo-codes';
 import { FLAG, MODE_KEYS, type Manifest, type Shard, type ShardInfo } from '../../lib/search/model';
 import { emptyState, parseCoords, parseState, stateToQuery, type SearchState } from '../../lib/search/state';
 
 /** Shards whose box is within this distance of the place are fetched (territories split by département). */
 const RADIUS_KM = 60;
+/** Records of the nearest shards awaited before the first results, and the most fetched around a place. */
+const FIRST_RECORDS = 500;
+const MAX_RECORDS = 5000;
 /** Below this total, the whole index is fetched at once (a département-sized territory). */
 const SMALL_INDEX_BYTES = 1_500_000;
 const PAGE = 20;
@@ -105,18 +108,57 @@ function boxKm(b: NonNullable<ShardInfo['bbox']>, p: { lat: number; lon: number 
   return distanceKm(p, { lat: Math.min(Math.max(p.lat, b[0]), b[2]), lon: Math.min(Math.max(p.lon, b[1]), b[3]) });
 }
 
-/** Fetches the shards the current place needs (all of them for a small territory). */
-async function ensureShards(): Promise<void> {
-  const total = manifest.shards.reduce((s, x) => s + x.bytes, 0);
-  const wanted = manifest.shards.filter((s) => !s.bbox || total <= SMALL_INDEX_BYTES || (place && boxKm(s.bbox, place) <= RADIUS_KM));
+async function loadShards(list: ShardInfo[]): Promise<void> {
   await Promise.all(
-    wanted
+    list
       .filter((s) => !engine.loaded.has(s.id))
       .map(async (s) => {
         const shard = (await (await fetch(s.url)).json()) as Shard;
         engine.addShard(s.id, shard);
       }),
   );
+}
+
+let loadRound = 0;
+/**
+ * Fetches the shards the current place needs (all of them for a small territory). Nearest first: the
+ * pieces nearest to the place, until they hold FIRST_RECORDS records, are awaited (the first results
+ * come from them); nearer-to-farther pieces up to RADIUS_KM then follow in the background, stopping at
+ * MAX_RECORDS, so that a dense city does not download a whole region.
+ */
+async function ensureShards(): Promise<void> {
+  const total = manifest.shards.reduce((s, x) => s + x.bytes, 0);
+  const round = ++loadRound;
+  if (total <= SMALL_INDEX_BYTES || !place) {
+    await loadShards(manifest.shards.filter((s) => !s.bbox || total <= SMALL_INDEX_BYTES));
+    document.documentElement.dataset.rechercheIndex = 'complet';
+    return;
+  }
+  const p = place;
+  const near = manifest.shards
+    .filter((s) => s.bbox)
+    .map((s) => ({ s, km: boxKm(s.bbox!, p) }))
+    .filter((x) => x.km <= RADIUS_KM)
+    .sort((a, b) => a.km - b.km);
+  const first = manifest.shards.filter((s) => !s.bbox);
+  const later: ShardInfo[] = [];
+  let n = 0;
+  for (const { s, km } of near) {
+    if (n < FIRST_RECORDS || km === 0) first.push(s);
+    else if (n < MAX_RECORDS) later.push(s);
+    n += s.n;
+  }
+  await loadShards(first);
+  if (!later.length) return void (document.documentElement.dataset.rechercheIndex = 'complet');
+  delete document.documentElement.dataset.rechercheIndex;
+  void (async () => {
+    for (let i = 0; i < later.length; i += 4) {
+      await loadShards(later.slice(i, i + 4));
+      if (round !== loadRound) return;
+      run();
+    }
+    document.documentElement.dataset.rechercheIndex = 'complet';
+  })();
 }
 
 function needsPlace(): boolean {
@@ -342,7 +384,7 @@ export async function start(): Promise<void> {
   manifest = (await (await fetch('/recherche/index.json')).json()) as Manifest;
   engine = new SearchEngine(manifest.themes);
   local = toEntries(manifest.communes, true);
-  shardIds = new Set(manifest.shards.map((s) => s.id));
+  shardIds = new Set(manifest.shards.map((s) => shardDepartement(s.id)));
   state = parseState(location.search);
   writeForm(state);
   wireCombobox();
@@ -411,6 +453,8 @@ export async function start(): Promise<void> {
   });
 
   await placeChanged();
+  // The bench counts what was downloaded before the first results.
+  performance.mark('recherche:premiers-resultats');
   fullText();
   document.documentElement.dataset.recherche = 'prete';
 }
