@@ -38,7 +38,9 @@ const $ = <T extends Element>(sel: string, root: ParentNode = document) => root.
 export function start(): void {
   const app = $<HTMLElement>('#carte-app');
   if (!app) return;
-  const cfg = JSON.parse(app.dataset.config!) as Config;
+  const cfg = JSON.parse(app.dataset.config!) as Config & { tuiles?: unknown };
+  // A large territory: points in tiles, list built from what is in view (a module of its own, loaded only then).
+  if (cfg.tuiles) return void import('./carte-tuiles').then((m) => m.startTiled(app, cfg as unknown as import('./carte-tuiles').TiledConfig));
   const status = $<HTMLElement>('#carte-etat')!;
   const form = $<HTMLFormElement>('#carte-filtres')!;
   const legend = $<HTMLFieldSetElement>('#carte-legende')!;
