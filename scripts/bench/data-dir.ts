@@ -2,7 +2,7 @@
  * Writes a synthetic territory (scripts/bench/generate.ts) as the site's data files, so the real build
  * can run on it: `CARTE_DATA_DIR=<dir> npx astro build`.
  *
- * Usage: tsx scripts/bench/data-dir.ts <offres> <dossier>
+ * Usage: tsx scripts/bench/data-dir.ts <offres> <dossier> [départements, ex. 33,47]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,8 +27,8 @@ export function writeDataDir(dir: string, syn: Synthetic): void {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [n, dir] = process.argv.slice(2);
-  if (!n || !dir) throw new Error('usage : tsx scripts/bench/data-dir.ts <offres> <dossier>');
-  writeDataDir(path.resolve(dir), generate(Number(n)));
+  const [n, dir, depts] = process.argv.slice(2);
+  if (!n || !dir) throw new Error('usage : tsx scripts/bench/data-dir.ts <offres> <dossier> [départements]');
+  writeDataDir(path.resolve(dir), generate(Number(n), 1, depts?.split(',')));
   console.log(`${n} offres écrites dans ${dir}`);
 }
