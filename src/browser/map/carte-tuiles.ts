@@ -5,16 +5,8 @@
  * tens of MB); filters and the legend apply to the exact points and the areas, the groups count all.
  */
 import type { ExpressionSpecification, Map as MLMap, MapGeoJSONFeature, Popup } from 'maplibre-gl';
-import { addCanvasImage, clusterCanvas, createMap, lieuCanvas, loadMapLibre, markerCanvas, webglAvailable, type BasemapConfig, type ThemeSymbol } from './engine';
-
-type LayerId = 'offres' | 'lieux' | 'equipes' | 'domicile';
-export interface TiledConfig {
-  basemap: BasemapConfig;
-  bounds: [number, number, number, number];
-  layers: { id: LayerId; libelle: string; parDefaut: boolean }[];
-  thematiques: ThemeSymbol[];
-  tuiles: { points: string; equipes: string; domicile: string; minZoom: number; rawZoom: number };
-}
+import type { MapConfig, MapLayer as LayerId } from '../../lib/map/contract';
+import { addCanvasImage, clusterCanvas, createMap, lieuCanvas, loadMapLibre, markerCanvas, webglAvailable } from './engine';
 
 /** The list shows at most this many items: zoom in for the others. */
 const LIST_MAX = 200;
@@ -32,7 +24,8 @@ interface Shown {
   arret?: string;
 }
 
-export function startTiled(app: HTMLElement, cfg: TiledConfig): void {
+export function startTiled(app: HTMLElement, config: MapConfig): void {
+  const cfg = { ...config, tuiles: config.tuiles! };
   const status = $<HTMLElement>('#carte-etat')!;
   const form = $<HTMLFormElement>('#carte-filtres')!;
   const legend = $<HTMLFieldSetElement>('#carte-legende')!;

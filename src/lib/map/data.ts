@@ -5,22 +5,21 @@
  * same items in HTML; the client only adds the map.
  */
 import { iconPathData } from '../theme-icons';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { BBox, DomicileJson, MapConfig, MapJson, MapKind, MapLayer } from './contract';
 import { featureCollection, truncate, union, bbox as turfBbox } from '@turf/turf';
 import type { Dataset } from '../data/dataset';
 import { indexFor } from '../records';
-import { MODES, PUBLICS, TYPES_LIEU, ACTIVITES_EQUIPE } from '../../schemas';
+import { ACTIVITES_EQUIPE, MODE_EQUIPE, MODES, PUBLICS, PUBLICS_EQUIPE, TYPES_LIEU, options } from '../../schemas/vocabulary';
+import { lieuThemes, offerThemes, teamThemes } from '../needs';
 
-export type MapKind = 'offre' | 'lieu' | 'equipe';
-/** The layers of the legend, which is also the layer switch. */
-export type MapLayer = 'offres' | 'lieux' | 'equipes' | 'domicile';
-export const MAP_LAYERS: { id: MapLayer; libelle: string; parDefaut: boolean }[] = [
+export type { BBox, MapKind, MapLayer } from './contract';
+export const MAP_LAYERS: MapConfig['layers'] = [
   { id: 'offres', libelle: 'Activités sur place et arrêts itinérants', parDefaut: true },
   { id: 'lieux', libelle: 'Lieux du lien', parDefaut: true },
   { id: 'equipes', libelle: 'Équipes citoyennes (communes couvertes)', parDefaut: true },
   { id: 'domicile', libelle: 'Services à domicile (communes desservies)', parDefaut: false },
 ];
-export type BBox = [number, number, number, number];
 
 export interface MapItem {
   id: string;
@@ -33,65 +32,45 @@ export interface MapItem {
   /** Thématique ids (offers); the first one gives the symbol. */
   themes: string[];
   publics: string[];
-  /** Offer mode, 'lieu' or 'equipe'. */
+  /** Mode of an offer or an équipe (MODE_EQUIPE), or 'lieu'. */
   mode: string;
   /** Extent of the item's points or area, to test "in view". */
   bbox: BBox;
   exemple: boolean;
 }
 
-export interface MapData {
+export interface MapData extends MapJson {
   items: MapItem[];
-  /** Offer points (sur place, itinerant stops) and lieux. */
-  points: FeatureCollection<Point, { id: string; kind: 'offre' | 'lieu'; theme: string; nom: string; arret?: string }>;
-  /** Équipes: the union of their communes. */
-  equipes: FeatureCollection<Polygon | MultiPolygon, { id: string; nom: string }>;
-  /** Offers at home: the union of the communes served, shown on demand. */
-  domicile: FeatureCollection<Polygon | MultiPolygon, { id: string; nom: string; theme: string }>;
+  domicile: DomicileJson;
 }
 
-const shapeIndex = new WeakMap<Dataset, Map<string, Feature<Polygon | MultiPolygon>>>();
-function shapesByCode(ds: Dataset): Map<string, Feature<Polygon | MultiPolygon>> {
-  let m = shapeIndex.get(ds);
-  if (!m) shapeIndex.set(ds, (m = new Map(ds.communeShapes.features.map((f) => [f.properties.code, f as Feature<Polygon | MultiPolygon>]))));
-  return m;
-}
-
-/** Union of commune shapes, rounded to ~10 m (plenty at the zooms an area is looked at), cached per set of communes. */
-function areaOf(ds: Dataset, codes: string[], cache: Map<string, Feature<Polygon | MultiPolygon> | null>): Feature<Polygon | MultiPolygon> | null {
-  const key = [...codes].sort().join(',');
-  if (cache.has(key)) return cache.get(key)!;
-  const byCode = shapesByCode(ds);
-  const shapes = codes.map((c) => byCode.get(c)).filter((f): f is Feature<Polygon | MultiPolygon> => Boolean(f));
-  let area: Feature<Polygon | MultiPolygon> | null = null;
-  if (shapes.length === 1) area = shapes[0]!;
-  else if (shapes.length > 1) area = union(featureCollection(shapes as Feature<Polygon | MultiPolygon>[]));
-  if (area) area = truncate(area, { precision: 4, coordinates: 2 });
-  cache.set(key, area);
-  return area;
-}
-
-const sharedCache = new Map<string, Feature<Polygon | MultiPolygon> | null>();
-/** The area covered by a set of communes (merged), for the small maps of the fiches. */
-export function communesArea(ds: Dataset, codes: string[]): Feature<Polygon | MultiPolygon> | null {
-  return areaOf(ds, codes, sharedCache);
+/** Merged areas of sets of communes, computed once per set (union is the slow part of the map data). */
+export class CommuneAreas {
+  private readonly byCode: Map<string, Feature<Polygon | MultiPolygon>>;
+  private readonly done = new Map<string, Feature<Polygon | MultiPolygon> | null>();
+  constructor(ds: Dataset) {
+    this.byCode = new Map(ds.communeShapes.features.map((f) => [f.properties.code, f as Feature<Polygon | MultiPolygon>]));
+  }
+  /** Union of the communes' shapes, rounded to ~10 m (plenty at the zooms an area is looked at); null when none is known. */
+  of(codes: string[]): Feature<Polygon | MultiPolygon> | null {
+    const key = [...codes].sort().join(',');
+    if (this.done.has(key)) return this.done.get(key)!;
+    const shapes = codes.map((c) => this.byCode.get(c)).filter((f): f is Feature<Polygon | MultiPolygon> => Boolean(f));
+    let area: Feature<Polygon | MultiPolygon> | null = null;
+    if (shapes.length === 1) area = shapes[0]!;
+    else if (shapes.length > 1) area = union(featureCollection(shapes));
+    if (area) area = truncate(area, { precision: 4, coordinates: 2 });
+    this.done.set(key, area);
+    return area;
+  }
 }
 
 function bboxOfPoints(pts: { lon: number; lat: number }[]): BBox {
   return [Math.min(...pts.map((p) => p.lon)), Math.min(...pts.map((p) => p.lat)), Math.max(...pts.map((p) => p.lon)), Math.max(...pts.map((p) => p.lat))];
 }
 
-const built = new WeakMap<Dataset, MapData>();
-/** Computed once per build: /carte/ and its two JSON files read the same data (areas are unions of shapes, slow). */
-export function mapData(ds: Dataset): MapData {
-  let d = built.get(ds);
-  if (!d) built.set(ds, (d = computeMapData(ds)));
-  return d;
-}
-
-function computeMapData(ds: Dataset): MapData {
+export function mapData(ds: Dataset, areas = new CommuneAreas(ds)): MapData {
   const idx = indexFor(ds);
-  const cache = sharedCache;
   const items: MapItem[] = [];
   const points: MapData['points']['features'] = [];
   const equipes: MapData['equipes']['features'] = [];
@@ -101,17 +80,17 @@ function computeMapData(ds: Dataset): MapData {
     const theme = o.thematiques[0]!;
     const pts = idx.offerPoints(o);
     if (o.mode.type === 'a_domicile') {
-      const area = areaOf(ds, o.mode.communes, cache);
+      const area = areas.of(o.mode.communes);
       if (!area) continue;
       const n = o.mode.communes.length;
-      items.push({ id: o.id, kind: 'offre', layer: 'domicile', nom: o.nom, url: `/offres/${o.id}/`, resume: `${MODES.a_domicile} · ${n} commune${n > 1 ? 's' : ''}`, themes: o.thematiques, publics: o.publics, mode: o.mode.type, bbox: turfBbox(area) as BBox, exemple: Boolean(o.exemple) });
+      items.push({ id: o.id, kind: 'offre', layer: 'domicile', nom: o.nom, url: `/offres/${o.id}/`, resume: `${MODES.a_domicile} · ${n} commune${n > 1 ? 's' : ''}`, themes: offerThemes(o), publics: o.publics, mode: o.mode.type, bbox: turfBbox(area) as BBox, exemple: Boolean(o.exemple) });
       domicile.push({ type: 'Feature', properties: { id: o.id, nom: o.nom, theme }, geometry: area.geometry });
       continue;
     }
     if (!pts.length) continue;
     const commune = idx.communeNom(pts[0]!.commune);
     const resume = o.mode.type === 'itinerant' ? `${MODES.itinerant}, ${pts.length} arrêts dont ${commune}` : `${MODES[o.mode.type]} · ${commune}`;
-    items.push({ id: o.id, kind: 'offre', layer: 'offres', nom: o.nom, url: `/offres/${o.id}/`, resume, themes: o.thematiques, publics: o.publics, mode: o.mode.type, bbox: bboxOfPoints(pts), exemple: Boolean(o.exemple) });
+    items.push({ id: o.id, kind: 'offre', layer: 'offres', nom: o.nom, url: `/offres/${o.id}/`, resume, themes: offerThemes(o), publics: o.publics, mode: o.mode.type, bbox: bboxOfPoints(pts), exemple: Boolean(o.exemple) });
     for (const p of pts)
       points.push({
         type: 'Feature',
@@ -122,12 +101,12 @@ function computeMapData(ds: Dataset): MapData {
 
   for (const l of [...ds.lieux].sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))) {
     const pt = { lon: l.coordonnees.lon, lat: l.coordonnees.lat };
-    items.push({ id: l.id, kind: 'lieu', layer: 'lieux', nom: l.nom, url: `/lieux/${l.id}/`, resume: `${TYPES_LIEU[l.type]} · ${idx.communeNom(l.commune)}`, themes: [], publics: [], mode: 'lieu', bbox: bboxOfPoints([pt]), exemple: Boolean(l.exemple) });
+    items.push({ id: l.id, kind: 'lieu', layer: 'lieux', nom: l.nom, url: `/lieux/${l.id}/`, resume: `${TYPES_LIEU[l.type]} · ${idx.communeNom(l.commune)}`, themes: lieuThemes(l, ds.territoire.thematiques), publics: [], mode: 'lieu', bbox: bboxOfPoints([pt]), exemple: Boolean(l.exemple) });
     points.push({ type: 'Feature', properties: { id: l.id, kind: 'lieu', theme: '', nom: l.nom }, geometry: { type: 'Point', coordinates: [pt.lon, pt.lat] } });
   }
 
   for (const e of [...ds.equipes].sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))) {
-    const area = areaOf(ds, e.communes, cache);
+    const area = areas.of(e.communes);
     if (!area) continue;
     const acts = e.activites.map((a) => ACTIVITES_EQUIPE[a].toLowerCase()).join(', ');
     items.push({
@@ -137,9 +116,9 @@ function computeMapData(ds: Dataset): MapData {
       nom: e.nom,
       url: `/equipes/${e.id}/`,
       resume: `Équipe citoyenne · ${e.communes.length} commune${e.communes.length > 1 ? 's' : ''} · ${acts}`,
-      themes: [],
-      publics: ['seniors'],
-      mode: 'equipe',
+      themes: teamThemes(e, ds.territoire.thematiques),
+      publics: [...PUBLICS_EQUIPE],
+      mode: MODE_EQUIPE,
       bbox: turfBbox(area) as BBox,
       exemple: Boolean(e.exemple),
     });
@@ -153,7 +132,7 @@ function computeMapData(ds: Dataset): MapData {
 export function mapLabels(ds: Dataset) {
   return {
     thematiques: ds.territoire.thematiques.map((t) => ({ id: t.id, libelle: t.libelle, couleur: t.couleur, iconPath: iconPathData(t.icone) })),
-    publics: Object.entries(PUBLICS).map(([id, libelle]) => ({ id, libelle })),
-    modes: Object.entries(MODES).map(([id, libelle]) => ({ id, libelle })),
+    publics: options(PUBLICS),
+    modes: options(MODES),
   };
 }

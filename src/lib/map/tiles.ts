@@ -12,6 +12,9 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { PMTilesWriter } from '../pmtiles/writer';
 import type { MapData, MapItem } from './data';
+import type { TilePointProps } from './contract';
+
+export type { TilePointProps };
 
 /** Above this many items, /carte/ uses tiles and lists only what is in view (built in the browser). */
 export const TILED_ABOVE_ITEMS = 4000;
@@ -23,23 +26,6 @@ export const POINTS_MAX_ZOOM = 12;
 export const AREAS_MAX_ZOOM = 10;
 export const TILE_FILES = ['points', 'equipes', 'domicile'] as const;
 export type TileFile = (typeof TILE_FILES)[number];
-
-/** Properties of a point in the tiles: what the list beside the map and the popups show. */
-export interface TilePointProps {
-  id: string;
-  kind: 'offre' | 'lieu';
-  /** The layer of the legend it belongs to. */
-  layer: 'offres' | 'lieux';
-  /** First thématique (the symbol), all of them space-separated, publics space-separated, mode. */
-  theme: string;
-  themes: string;
-  publics: string;
-  mode: string;
-  nom: string;
-  resume: string;
-  arret?: string;
-  exemple?: boolean;
-}
 
 const EXTENT = 4096;
 

@@ -5,20 +5,12 @@
 import { iconSvg } from '../theme-icons';
 import type { Dataset } from '../data/dataset';
 import { indexFor } from '../records';
-import { scheduleFacets } from '../schedule';
-import { MODES, PUBLICS, TYPES_LIEU, ACTIVITES_EQUIPE } from '../../schemas';
+import { scheduleFacets, type Where } from '../schedule';
+import { ACTIVITES_EQUIPE, MODE_EQUIPE, MODES, PUBLICS, PUBLICS_EQUIPE, TYPES_LIEU, type Public } from '../../schemas/vocabulary';
+import { lieuThemes, offerThemes, teamThemes } from '../needs';
 import { tokenize } from './tokens';
 import { departement } from './geo-codes';
 import { FLAG, MODE_KEYS, MOMENT_KEYS, PUBLIC_KEYS, WEIGHT, type Manifest, type SearchRecord, type Shard, type ShardInfo } from './model';
-
-/** What an équipe citoyenne's activities mean in the thématique catalogue (ids of data/territoire.yaml). */
-export const EQUIPE_THEMES: Record<keyof typeof ACTIVITES_EQUIPE, string> = {
-  visites: 'visites-domicile',
-  appels: 'ecoute-entraide',
-  sorties: 'mobilite',
-  ateliers: 'repas-convivialite',
-  courses: 'visites-domicile',
-};
 
 export const DISTANCE_SHARD = 'a-distance';
 /** Above this many communes the manifest does not list them (the national files have them all). */
@@ -51,21 +43,23 @@ export const SHARD_SPLIT_BYTES = 60_000;
 /** Quarters are not cut below this depth (a piece of a département ~ 1/256 of its extent). */
 const MAX_SPLIT_DEPTH = 4;
 
+const publicsMask = (publics: readonly Public[]) => publics.reduce((m, p) => m | (1 << PUBLIC_KEYS.indexOf(p)), 0);
+
 function addWords(words: Map<string, number>, text: string | undefined, weight: number) {
   if (!text) return;
   for (const w of tokenize(text)) if ((words.get(w) ?? 0) < weight) words.set(w, weight);
 }
 
-/** scheduleFacets per distinct schedule string (parsing opening_hours is the slow part of the build). */
+/** scheduleFacets per distinct schedule string, day and place (parsing opening_hours is the slow part of the build). */
 const facetMemo = new Map<string, ReturnType<typeof scheduleFacets>>();
-function facetsOf(values: (string | undefined)[], today: Date): { j: number; mo: number } {
+function facetsOf(values: (string | undefined)[], today: Date, where?: Where): { j: number; mo: number } {
   let j = 0;
   let mo = 0;
   for (const v of values) {
     if (!v) continue;
     try {
-      const key = `${today.toISOString().slice(0, 10)}|${v}`;
-      const f = facetMemo.get(key) ?? facetMemo.set(key, scheduleFacets(v, today)).get(key)!;
+      const key = `${today.toISOString().slice(0, 10)}|${where?.lat},${where?.lon}|${v}`;
+      const f = facetMemo.get(key) ?? facetMemo.set(key, scheduleFacets(v, today, where)).get(key)!;
       for (const d of f.jours) j |= 1 << d;
       for (const m of f.moments) mo |= 1 << MOMENT_KEYS.indexOf(m);
     } catch {
@@ -87,6 +81,8 @@ export interface BuildOptions {
   /** Postal codes by INSEE code (from @etalab/decoupage-administratif). */
   postalCodes?: Map<string, string[]>;
   base?: string;
+  /** Where schedules are read (the territory's centre); France's centre when not given. */
+  where?: Where;
 }
 
 export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltIndex {
@@ -108,12 +104,14 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     });
   const pointSpots = (pts: { lat: number; lon: number; commune: string }[]): Spot[] => pts.map((p) => ({ dept: departement(p.commune), lat: p.lat, lon: p.lon }));
   const draft = (rec: Omit<SearchRecord, 'w'>, words: Map<string, number>, spots: Spot[]): Draft => ({ rec, words, spots, bytes: JSON.stringify(rec).length + words.size * 6 });
+  const themeIndexes = (ids: string[]) => ids.map((t) => themeIndex.get(t)).filter((i): i is number => i !== undefined);
 
   for (const o of ds.offres) {
     const words = new Map<string, number>();
     addWords(words, o.nom, WEIGHT.name);
     addWords(words, o.description, WEIGHT.description);
-    themeWords(words, o.thematiques);
+    const themes = offerThemes(o);
+    themeWords(words, themes);
     const porteur = idx.structures.get(o.porteur)?.nom;
     addWords(words, porteur, WEIGHT.context);
     addWords(words, MODES[o.mode.type], WEIGHT.context);
@@ -125,7 +123,7 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     const lieuPmr = pts.some((p) => p.lieu && idx.lieux.get(p.lieu)?.accessibilite?.pmr);
     if (o.accessibilite?.pmr || lieuPmr) f |= FLAG.pmr;
     if (o.exemple) f |= FLAG.exemple;
-    const { j, mo } = facetsOf(o.mode.type === 'itinerant' ? pts.map((p) => p.horaires) : [o.horaires], today);
+    const { j, mo } = facetsOf(o.mode.type === 'itinerant' ? pts.map((p) => p.horaires) : [o.horaires], today, opts.where);
     const rec: Omit<SearchRecord, 'w'> = {
       k: 'o',
       id: o.id,
@@ -133,8 +131,8 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
       u: `/offres/${o.id}/`,
       m: MODE_KEYS.indexOf(o.mode.type),
       f,
-      t: o.thematiques.map((t) => themeIndex.get(t)).filter((i): i is number => i !== undefined),
-      pu: o.publics.reduce((m, p) => m | (1 << PUBLIC_KEYS.indexOf(p)), 0),
+      t: themeIndexes(themes),
+      pu: publicsMask(o.publics),
     };
     if (porteur) rec.s = porteur;
     if (j) rec.j = j;
@@ -163,10 +161,12 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     addWords(words, l.description, WEIGHT.description);
     addWords(words, TYPES_LIEU[l.type], WEIGHT.context);
     addWords(words, nom(l.commune), WEIGHT.context);
+    const themes = lieuThemes(l, ds.territoire.thematiques);
+    themeWords(words, themes);
     let f = 0;
     if (l.accessibilite?.pmr) f |= FLAG.pmr;
     if (l.exemple) f |= FLAG.exemple;
-    const { j, mo } = facetsOf([l.horaires], today);
+    const { j, mo } = facetsOf([l.horaires], today, opts.where);
     const rec: Omit<SearchRecord, 'w'> = {
       k: 'l',
       id: l.id,
@@ -177,6 +177,7 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
       f,
       p: [[round(l.coordonnees.lat), round(l.coordonnees.lon), nom(l.commune)]],
     };
+    if (themes.length) rec.t = themeIndexes(themes);
     if (j) rec.j = j;
     if (mo) rec.mo = mo;
     drafts.push(draft(rec, words, [{ dept: departement(l.commune), lat: l.coordonnees.lat, lon: l.coordonnees.lon }]));
@@ -187,7 +188,7 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     addWords(words, e.nom, WEIGHT.name);
     addWords(words, e.description, WEIGHT.description);
     addWords(words, 'équipe citoyenne bénévoles', WEIGHT.context);
-    const themes = [...new Set(e.activites.map((a) => EQUIPE_THEMES[a]))];
+    const themes = teamThemes(e, ds.territoire.thematiques);
     themeWords(words, themes);
     for (const a of e.activites) addWords(words, ACTIVITES_EQUIPE[a], WEIGHT.context);
     const porteur = idx.structures.get(e.porteur)?.nom;
@@ -198,11 +199,10 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
       id: e.id,
       n: e.nom,
       u: `/equipes/${e.id}/`,
-      m: MODE_KEYS.indexOf('a_domicile'),
+      m: MODE_KEYS.indexOf(MODE_EQUIPE),
       f: e.exemple ? FLAG.exemple : 0,
-      t: themes.map((t) => themeIndex.get(t)).filter((i): i is number => i !== undefined),
-      // MONALISA teams visit and call older people living alone.
-      pu: (1 << PUBLIC_KEYS.indexOf('seniors')) | (1 << PUBLIC_KEYS.indexOf('personnes_isolees')),
+      t: themeIndexes(themes),
+      pu: publicsMask(PUBLICS_EQUIPE),
       z: e.communes,
     };
     if (porteur) rec.s = porteur;

@@ -6,19 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDataset } from '../../lib/data/site-data';
-import { mapData } from '../../lib/map/data';
+import { site } from '../../lib/site';
 import { areasArchive, isTiled, pointsArchive, tilePoints, TILE_FILES, type TileFile } from '../../lib/map/tiles';
 import { cachedBytes } from '../../lib/build-cache';
 
-export const getStaticPaths: GetStaticPaths = () => (isTiled(mapData(getDataset())) ? TILE_FILES.map((fichier) => ({ params: { fichier } })) : []);
+export const getStaticPaths: GetStaticPaths = () => (isTiled(site().mapData()) ? TILE_FILES.map((fichier) => ({ params: { fichier } })) : []);
 
 /** The code that makes the tiles is part of the key: a new version of it tiles again. */
 const code = readFileSync(fileURLToPath(import.meta.url));
 
 export const GET: APIRoute = ({ params }) => {
   const name = params.fichier as TileFile;
-  const data = mapData(getDataset());
+  const data = site().mapData();
   const input = name === 'points' ? tilePoints(data) : data[name];
   const json = JSON.stringify(input);
   const { bytes } = cachedBytes(`carte-${name}`, [code, json], () => (name === 'points' ? pointsArchive(tilePoints(data)) : areasArchive(name, data[name])));

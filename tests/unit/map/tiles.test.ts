@@ -3,9 +3,9 @@ import { PMTiles } from 'pmtiles';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import { areasArchive, pointsArchive, RAW_ZOOM, TILE_MIN_ZOOM, POINTS_MAX_ZOOM, type TilePointProps } from '../../src/lib/map/tiles';
-import { mulberry32 } from '../../scripts/lib/seeded-random';
-import { MemorySource } from './helpers/memory-source';
+import { areasArchive, pointsArchive, RAW_ZOOM, TILE_MIN_ZOOM, POINTS_MAX_ZOOM, type TilePointProps } from '../../../src/lib/map/tiles';
+import { mulberry32 } from '../../../src/lib/seeded-random';
+import { MemorySource } from '../helpers/memory-source';
 
 function tileOf(lon: number, lat: number, z: number): [number, number] {
   const n = 2 ** z;
