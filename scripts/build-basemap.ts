@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { territoire as territoireSchema } from '../src/schemas';
 import { buildBasemap, readBasemapInput, type BasemapResult } from '../src/lib/basemap/build';
-import { cachedBytes } from '../src/lib/build-cache';
+import { cachedBytes, contentKey } from '../src/lib/build-cache';
 
 const started = performance.now();
 const dataDir = path.resolve(process.argv[2] ?? process.env.CARTE_DATA_DIR ?? 'data');
@@ -33,7 +33,8 @@ const files = Object.values(t.fichiers).flatMap((f) => {
   return existsSync(p) ? [f, readFileSync(p)] : [f];
 });
 const built: { result?: BasemapResult } = {};
-const { bytes, hit } = cachedBytes('basemap', [...code, JSON.stringify(options), ...files], () => {
+// One cache entry per data folder (the pilot and the benches' territories do not evict each other).
+const { bytes, hit } = cachedBytes(`basemap-${contentKey([dataDir]).slice(0, 8)}`, [...code, JSON.stringify(options), ...files], () => {
   built.result = buildBasemap(readBasemapInput(dataDir, t.fichiers), options);
   return built.result.bytes;
 });

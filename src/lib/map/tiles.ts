@@ -94,7 +94,9 @@ export function pointsArchive(points: FeatureCollection<Geometry, TilePointProps
     extent: EXTENT,
     buffer: 64,
     cluster: true,
-    clusterOptions: { maxZoom: RAW_ZOOM - 1, radius: 36, minPoints: 2 },
+    // The clustering writes tile coordinates in its own extent (512 by default): it must be the tiles' extent.
+    // Radius: 36 screen pixels of a 512-pixel tile, in those units.
+    clusterOptions: { maxZoom: RAW_ZOOM - 1, radius: (36 * EXTENT) / 512, minPoints: 2, extent: EXTENT },
   });
   const fields = { id: 'String', kind: 'String', layer: 'String', theme: 'String', themes: 'String', publics: 'String', mode: 'String', nom: 'String', resume: 'String', arret: 'String', point_count: 'Number' };
   return archive('points', points as FeatureCollection, fields, TILE_MIN_ZOOM, POINTS_MAX_ZOOM, index);

@@ -11,12 +11,15 @@ function tileOf(lon: number, lat: number, z: number): [number, number] {
   const n = 2 ** z;
   return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * n)];
 }
-async function layer(p: PMTiles, name: string, z: number, lon: number, lat: number) {
+async function features(p: PMTiles, name: string, z: number, lon: number, lat: number) {
   const [x, y] = tileOf(lon, lat, z);
   const t = await p.getZxy(z, x, y);
   if (!t) return [];
   const l = new VectorTile(new PbfReader(new Uint8Array(t.data))).layers[name];
-  return l ? Array.from({ length: l.length }, (_, i) => l.feature(i).properties) : [];
+  return l ? Array.from({ length: l.length }, (_, i) => l.feature(i)).map((f) => ({ properties: f.properties, lonLat: f.toGeoJSON(x, y, z).geometry })) : [];
+}
+async function layer(p: PMTiles, name: string, z: number, lon: number, lat: number) {
+  return (await features(p, name, z, lon, lat)).map((f) => f.properties);
 }
 
 /** Random points over two regions of France (Bordeaux and Lyon areas). */
@@ -61,6 +64,27 @@ describe('map points in tiles', () => {
     const p = ps[0]!;
     expect(p).toMatchObject({ kind: 'offre', layer: 'offres', theme: 'numerique', mode: 'sur_place' });
     expect(String(p.nom)).toMatch(/^Offre \d+$/);
+  });
+
+  it('places groups and points where they are (tile coordinates in the tiles’ extent)', async () => {
+    const byId = new Map(fc.features.map((f) => [f.properties.id, f.geometry.coordinates]));
+    for (const f of await features(archive, 'points', RAW_ZOOM, -0.58, 44.84)) {
+      const [lon, lat] = (f.lonLat as Point).coordinates;
+      const [lon0, lat0] = byId.get(String(f.properties.id))!;
+      expect(Math.abs(lon! - lon0!)).toBeLessThan(0.001);
+      expect(Math.abs(lat! - lat0!)).toBeLessThan(0.001);
+    }
+    // Groups of the Bordeaux area lie in it, spread over it (not piled on a tile corner).
+    const groups = (await features(archive, 'points', 8, -0.58, 44.84)).filter((f) => f.properties.point_count).map((f) => (f.lonLat as Point).coordinates);
+    expect(groups.length).toBeGreaterThan(3);
+    for (const [lon, lat] of groups) {
+      expect(lon).toBeGreaterThan(-0.95);
+      expect(lon).toBeLessThan(-0.2);
+      expect(lat).toBeGreaterThan(44.6);
+      expect(lat).toBeLessThan(45.1);
+    }
+    const lons = groups.map((g) => g[0]!);
+    expect(Math.max(...lons) - Math.min(...lons)).toBeGreaterThan(0.2);
   });
 
   it('keeps the first view small: the tiles around a city at a regional zoom weigh a few KB', async () => {
