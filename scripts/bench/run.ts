@@ -21,6 +21,7 @@ import { generate } from './generate';
 import { writeDataDir } from './data-dir';
 import { buildSearchIndex } from '../../src/lib/search/build-index';
 import { postalCodes } from '../../src/lib/search/national';
+import { wantedShards } from '../../src/browser/search/shards';
 
 const args = process.argv.slice(2);
 const arg = (k: string) => args.find((a) => a.startsWith(`--${k}=`))?.split('=')[1];
@@ -238,7 +239,7 @@ async function firstViews(dist: string, city: string): Promise<{ carte: number; 
 
 /** The table of the README (« Passage à l'échelle »): one column per size. */
 function printTable(results: Record<string, unknown>[]) {
-  type Row = { offres: number; site?: SiteBuild; firstViews?: { carte: number; recherche: number }; browser: { p50: number; p95: number; downloads: { gzip: number }[] } };
+  type Row = { firstIndex: number[]; offres: number; site?: SiteBuild; firstViews?: { carte: number; recherche: number }; browser: { p50: number; p95: number; downloads: { gzip: number }[] } };
   const rows = results as unknown as Row[];
   const fmt = (r: Row, f: (r: Row) => string | undefined) => f(r) ?? '—';
   const lines: [string, (r: Row) => string | undefined][] = [
@@ -248,7 +249,8 @@ function printTable(results: Record<string, unknown>[]) {
     ['taille de dist/', (r) => (r.site?.ok ? mb(r.site.distBytes) : undefined)],
     ['première vue /carte/ (gzip)', (r) => (r.firstViews ? kb(r.firstViews.carte) : undefined)],
     ['/recherche/ jusqu’aux premiers résultats (gzip)', (r) => (r.firstViews ? kb(r.firstViews.recherche) : undefined)],
-    ['index téléchargé pour un lieu, max (gzip)', (r) => kb(Math.max(...r.browser.downloads.map((d) => d.gzip)))],
+    ['index avant les premiers résultats, max (gzip)', (r) => kb(Math.max(...r.firstIndex))],
+    ['index téléchargé pour un lieu en tout, max (gzip)', (r) => kb(Math.max(...r.browser.downloads.map((d) => d.gzip)))],
     ['frappe → résultats p50 / p95', (r) => `${r.browser.p50.toFixed(1)} / ${r.browser.p95.toFixed(1)} ms`],
   ];
   console.log(`\n| | ${rows.map((r) => `${r.offres.toLocaleString('fr-FR')} offres`).join(' | ')} |`);
@@ -288,10 +290,17 @@ async function main() {
     // Places: the biggest city, a mid-size town, a village, all among the synthetic territory's communes.
     const byPop = [...syn.communes].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
     const cities = [byPop[0]!, byPop[Math.floor(byPop.length * 0.05)]!, byPop[Math.floor(byPop.length * 0.7)]!].map((c) => c.code);
+    // The index part of what /recherche/ downloads before its first results (the page's own JS comes on top).
+    const firstIndex = cities.map((code) => {
+      const c = syn.communes.find((x) => x.code === code)!;
+      const { first } = wantedShards(built.manifest, { lat: c.lat, lon: c.lon, commune: code, label: c.nom });
+      return gzipSync(manifestJson, { level: 9 }).length + first.reduce((s, sh) => s + gzipSync(JSON.stringify(built.shards.get(sh.id)), { level: 9 }).length, 0);
+    });
+    console.log(`index avant les premiers résultats (manifeste + morceaux les plus proches, gzip) : ${cities.map((c, i) => `?ou=${c} ${kb(firstIndex[i]!)}`).join(', ')}`);
     const browser = await measureBrowser(dir, cities);
     console.log(`frappe → résultats affichés : p50 ${browser.p50.toFixed(1)} ms, p95 ${browser.p95.toFixed(1)} ms, max ${browser.max.toFixed(1)} ms (${browser.samples} mesures)`);
     for (const d of browser.downloads) console.log(`  téléchargé pour ?ou=${d.city} : ${d.files} fichiers JS/JSON, ${kb(d.bytes)} (gzip ${kb(d.gzip)})`);
-    const row: Record<string, unknown> = { offres: n, lieux: syn.ds.lieux.length, equipes: syn.ds.equipes.length, communes: syn.ds.communes.size, genS, indexS, shards: built.shards.size, indexBytes: total, indexGzip: totalGz, maxShardGzip: maxGz, manifestBytes: manifestJson.length, browser };
+    const row: Record<string, unknown> = { firstIndex, offres: n, lieux: syn.ds.lieux.length, equipes: syn.ds.equipes.length, communes: syn.ds.communes.size, genS, indexS, shards: built.shards.size, indexBytes: total, indexGzip: totalGz, maxShardGzip: maxGz, manifestBytes: manifestJson.length, browser };
     if (SITE_BUILD && (n <= 10_000 || FULL)) {
       console.log('construction complète du site (fond de carte + Astro + Pagefind)…');
       const site = siteBuild(n, syn);

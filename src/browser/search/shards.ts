@@ -14,7 +14,7 @@ const RADIUS_KM = 60;
 const SMALL_INDEX_BYTES = 1_500_000;
 /** Records of the nearest shards awaited before the first results, and the most fetched around a place. */
 const FIRST_RECORDS = 500;
-const MAX_RECORDS = 5000;
+const MAX_RECORDS = 3000;
 
 function boxKm(b: NonNullable<ShardInfo['bbox']>, p: { lat: number; lon: number }): number {
   return distanceKm(p, { lat: Math.min(Math.max(p.lat, b[0]), b[2]), lon: Math.min(Math.max(p.lon, b[1]), b[3]) });
@@ -22,14 +22,16 @@ function boxKm(b: NonNullable<ShardInfo['bbox']>, p: { lat: number; lon: number 
 
 /**
  * The shards to have for a place, in two steps: `first` before the first results, `later` in the background
- * (all of them at once for a small territory; the "à distance" shard always first).
+ * (all of them at once for a small territory).
  */
 export function wantedShards(manifest: Manifest, place: Place | null): { first: ShardInfo[]; later: ShardInfo[] } {
   const total = manifest.shards.reduce((s, x) => s + x.bytes, 0);
   if (total <= SMALL_INDEX_BYTES) return { first: manifest.shards, later: [] };
-  const first = manifest.shards.filter((s) => !s.bbox);
-  const later: ShardInfo[] = [];
-  if (!place) return { first, later };
+  // Offers by phone or online (no box) come after the nearest ones: at national scale they are thousands.
+  const remote = manifest.shards.filter((s) => !s.bbox);
+  if (!place) return { first: remote, later: [] };
+  const first: ShardInfo[] = [];
+  const later: ShardInfo[] = [...remote];
   const near = manifest.shards
     .filter((s) => s.bbox)
     .map((s) => ({ s, km: boxKm(s.bbox!, place) }))

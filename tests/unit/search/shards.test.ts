@@ -3,6 +3,7 @@ import { buildSearchIndex, DISTANCE_SHARD, SHARD_SPLIT_BYTES } from '../../../sr
 import { departement, shardDepartement } from '../../../src/lib/search/geo-codes';
 import { distanceKm } from '../../../src/lib/geo';
 import { generate } from '../../../scripts/bench/generate';
+import { wantedShards } from '../../../src/browser/search/shards';
 
 describe('search shards of a national territory', () => {
   const { ds } = generate(20_000, 3);
@@ -38,6 +39,20 @@ describe('search shards of a national territory', () => {
         expect(r.p.some(([lat, lon]) => lat >= south - 1e-5 && lat <= north + 1e-5 && lon >= west - 1e-5 && lon <= east + 1e-5)).toBe(true);
       }
     }
+  });
+
+  it('fetches the nearest pieces first (about 500 records), the farther ones and the à distance offers after', () => {
+    const paris = { lat: 48.8566, lon: 2.3522, commune: '75056', label: 'Paris' };
+    const { first, later } = wantedShards(manifest, paris);
+    const n = (l: typeof first) => l.reduce((s, x) => s + x.n, 0);
+    expect(n(first)).toBeGreaterThanOrEqual(500);
+    expect(first.map((s) => s.id)).not.toContain(DISTANCE_SHARD);
+    expect(later.map((s) => s.id)).toContain(DISTANCE_SHARD);
+    expect(n(first) + n(later)).toBeLessThan(4000 + n(later.filter((s) => s.id === DISTANCE_SHARD)));
+    // Without a place, only the à distance offers; a small territory gets everything at once.
+    expect(wantedShards(manifest, null).first.map((s) => s.id)).toEqual([DISTANCE_SHARD]);
+    const small = { ...manifest, shards: manifest.shards.slice(0, 3).map((s) => ({ ...s, bytes: 1000 })) };
+    expect(wantedShards(small, paris)).toEqual({ first: small.shards, later: [] });
   });
 
   it('lets a dense city reach its first 500 records from pieces within a few km', () => {
