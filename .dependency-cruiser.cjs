@@ -18,6 +18,10 @@ const BROWSER_SAFE = [
   `${P}lib/(geo|text)\\.ts$`,
   `${P}lib/map/(contract|style)\\.ts$`,
   `${P}lib/search/(communes|engine|facets|geo-codes|model|state|tokens)\\.ts$`,
+  // /proposer/ validates with the model's own zod schemas, says schedules in French and writes import-format CSV.
+  `${P}schemas/`,
+  `${P}lib/schedule\\.ts$`,
+  `${P}lib/export/(columns|cells|csv)\\.ts$`,
 ].join('|');
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -13,7 +13,7 @@ function datasetLoader(name: 'structures' | 'lieux' | 'offres' | 'equipes'): Loa
   return {
     name: `carte-du-lien-${name}`,
     load: async ({ store, logger }) => {
-      const records = site().ds[name] as Dataset[typeof name];
+      const records = site().all[name] as Dataset[typeof name];
       store.clear();
       for (const r of records) store.set({ id: r.id, data: r as unknown as Record<string, unknown> });
       logger.info(`${records.length} ${name}`);

@@ -12,6 +12,7 @@ import { coverageFor, type SiteCoverage } from './coverage/from-dataset';
 import type { CommuneCoverage } from './coverage/model';
 import { pathData, projection, type Projection } from './coverage/svg';
 import { loadDataset, type Dataset } from './data/dataset';
+import { withoutEnded } from './data/ended';
 import { DataValidationError } from './data/issues';
 import { CommuneAreas, mapData, type MapData } from './map/data';
 import { Index, indexFor } from './records';
@@ -44,9 +45,15 @@ export class Site {
   private readonly memo = new Map<string, unknown>();
   private readonly areas: CommuneAreas;
 
+  /**
+   * `ds` is what listings, maps, search and coverage read: offers whose dates are all past are left out
+   * (lib/data/ended.ts). `all` keeps every record, for the fiche pages (links to them keep working) and the
+   * /donnees/ exports.
+   */
   constructor(
     readonly ds: Dataset,
     readonly dir: string,
+    readonly all: Dataset = ds,
   ) {
     this.records = indexFor(ds);
     this.areas = new CommuneAreas(ds);
@@ -118,6 +125,6 @@ export function site(): Site {
   const { dataset, issues } = loadDataset(dir);
   const errors = issues.filter((i) => i.niveau === 'erreur');
   if (errors.length || !dataset) throw new DataValidationError(errors);
-  current = new Site(dataset, dir);
+  current = new Site(withoutEnded(dataset, new Date()), dir, dataset);
   return current;
 }

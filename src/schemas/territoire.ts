@@ -1,6 +1,10 @@
 import { z } from 'astro/zod';
-import { codeInsee, id, nonEmpty } from './common';
+import { codeInsee, courriel, id, nonEmpty, url } from './common';
 import { ACTIVITES_EQUIPE, type ActiviteEquipe } from './vocabulary';
+import diThematiques from './standards/data-inclusion-v1/extra/thematiques.json';
+
+/** data·inclusion v1 thématique codes ("categorie--sous-categorie"), from the published referential. */
+export const DI_THEMATIQUES: ReadonlySet<string> = new Set((diThematiques as { value: string }[]).map((t) => t.value));
 
 /** One need type of the territory's closed catalogue (DI: thematiques, coarser and centred on social ties). */
 export const thematique = z
@@ -24,7 +28,9 @@ export const thematique = z
       .array(z.enum(Object.keys(ACTIVITES_EQUIPE) as [ActiviteEquipe], { errorMap: () => ({ message: `activité d'équipe attendue parmi : ${Object.keys(ACTIVITES_EQUIPE).join(', ')}` }) }))
       .default([]),
     /** data·inclusion thématiques this need maps to, for exports. */
-    data_inclusion: z.array(z.string()).default([]),
+    data_inclusion: z
+      .array(z.string().refine((v) => DI_THEMATIQUES.has(v), 'thématique data·inclusion inconnue du référentiel v1 (ex. « remobilisation--lien-social », « famille--soutien-aidants »)'))
+      .default([]),
   })
   .strict();
 export type Thematique = z.infer<typeof thematique>;
@@ -49,6 +55,29 @@ export const territoire = z
         lieux_habites: z.string().optional(),
       })
       .strict(),
+    /** Who receives proposals and corrections from /proposer/ (a service address, never a private person's). */
+    contact: z.object({ courriel, nom: z.string().optional() }).strict().optional(),
+    /** Licence of the published data files (/donnees/). */
+    licence: z
+      .object({ nom: nonEmpty('nom de la licence'), url })
+      .strict()
+      .default({ nom: 'Licence Ouverte 2.0', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' }),
+    /** Information older than this many months is flagged for re-verification (check-data, fiches, /donnees/a-verifier/). */
+    verification_mois: z.number().int('nombre entier de mois').positive('nombre de mois positif').default(12),
+    /** Where each reference file comes from, shown on /donnees/. */
+    sources: z
+      .array(
+        z
+          .object({
+            fichiers: z.array(nonEmpty('fichier')).min(1, 'au moins un fichier'),
+            contenu: nonEmpty('contenu'),
+            source: nonEmpty('source'),
+            licence: nonEmpty('licence'),
+            url: url.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
     /** Optional full OpenStreetMap basemap (a PMTiles file placed under public/), see README. */
     fond_de_carte_osm: z.string().optional(),
   })

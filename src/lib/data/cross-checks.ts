@@ -7,13 +7,13 @@
 import { booleanPointInPolygon, point, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Territoire } from '../../schemas';
+import { isStale } from './freshness';
 import { fieldPath, type DataIssue } from './issues';
 import type { RawRecord } from './yaml-records';
 import type { CollectionName } from './collections';
 
 /** Simplified boundaries: accept points this close outside the outline (km). */
 const BORDER_TOLERANCE_KM = 2;
-const STALE_AFTER_DAYS = 365;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -91,8 +91,8 @@ export function crossChecks({ territoire, communes, contour, raw, files, today }
       const verified = typeof r.verifie_le === 'string' ? Date.parse(r.verifie_le) : NaN;
       if (Number.isNaN(verified)) return;
       const ageDays = (today.getTime() - verified) / 86_400_000;
-      if (ageDays > STALE_AFTER_DAYS)
-        err(['verifie_le'], `informations non vérifiées depuis plus de 12 mois (${Math.floor(ageDays / 30.4)} mois) : à revérifier auprès du porteur`, r.verifie_le, 'avertissement');
+      if (typeof r.verifie_le === 'string' && isStale(r.verifie_le, today, territoire.verification_mois))
+        err(['verifie_le'], `informations non vérifiées depuis plus de ${territoire.verification_mois} mois (${Math.floor(ageDays / 30.4)} mois) : à revérifier auprès du porteur`, r.verifie_le, 'avertissement');
       else if (ageDays < -1) err(['verifie_le'], 'date de vérification dans le futur', r.verifie_le);
     });
   }

@@ -28,8 +28,8 @@ describe('csvToRecords', () => {
   it('reads ";" and "," files, nested columns, lists, yes/no and decimal commas', () => {
     expect(detectDelimiter('id;nom\n')).toBe(';');
     expect(detectDelimiter('id,nom\n')).toBe(',');
-    const [row] = csvToRecords('\ufeffid;publics;inscription.obligatoire;coordonnees.lat;frais.montant\nx;seniors| aidants;Oui;44,2;\n');
-    expect(row).toEqual({ line: 2, record: { id: 'x', publics: ['seniors', 'aidants'], inscription: { obligatoire: true }, coordonnees: { lat: 44.2 } } });
+    const [row] = csvToRecords('\ufeffid;publics;inscription.obligatoire;mode.coordonnees.lat;frais.montant\nx;seniors| aidants;Oui;44,2;\n', 'offres');
+    expect(row).toEqual({ line: 2, record: { id: 'x', publics: ['seniors', 'aidants'], inscription: { obligatoire: true }, mode: { coordonnees: { lat: 44.2 } } } });
   });
 });
 
