@@ -71,10 +71,11 @@ export interface Synthetic {
   communes: Commune[];
 }
 
-export function generate(n: number, seed = 1): Synthetic {
+/** `departements`: only the communes of these départements (a region-sized territory); all of France by default. */
+export function generate(n: number, seed = 1, departements?: string[]): Synthetic {
   const rand = mulberry32(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)]!;
-  const all = loadCommunes();
+  const all = loadCommunes().filter((c) => !departements || departements.some((d) => c.code.startsWith(d)));
   const kd = new KDBush(all.length);
   for (const c of all) kd.add(c.lon, c.lat);
   kd.finish();

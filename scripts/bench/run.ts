@@ -1,24 +1,27 @@
 /**
- * `npm run bench`: search at scale. For synthetic territories of 10,000 and 100,000 offers spread over
- * France, measures
+ * `npm run bench`: the site at national scale. For synthetic territories of 10,000 and 100,000 offers
+ * spread over France, measures
  *   - the search index build time and the size of what a browser downloads (manifest + shards, gzip),
  *   - in headless Chromium, on the real /recherche/ page of dist/ with the synthetic index served in
  *     place of the pilot's, the time from a keystroke (or a facet click) to rendered results, p50/p95,
- *   - the full site build time (Astro + Pagefind) on the synthetic data: 10k by default, 100k with --full.
- * Not part of `npm test`. Results: bench/out/results.json and a table on stdout.
+ *   - the full site build on the synthetic data (10k by default, 100k with --full): its basemap, Astro
+ *     (pages, pages/s, peak V8 heap and resident memory), Pagefind, the size of dist/, and on that site
+ *     the first view of /carte/ and what /recherche/ downloads before its first results.
+ * Not part of `npm test`. Results: bench/out/results.json and the README's table on stdout.
  *
  * Usage: npm run bench [-- --sizes=10000,100000] [--full] [--no-site-build]
  */
 import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { stringify } from 'yaml';
 import { chromium, type Page } from 'playwright-core';
 import { generate } from './generate';
+import { writeDataDir } from './data-dir';
 import { buildSearchIndex } from '../../src/lib/search/build-index';
 import { postalCodes } from '../../src/lib/search/national';
+import { wantedShards } from '../../src/browser/search/shards';
 
 const args = process.argv.slice(2);
 const arg = (k: string) => args.find((a) => a.startsWith(`--${k}=`))?.split('=')[1];
@@ -30,20 +33,32 @@ const PORT = Number(process.env.BENCH_PORT ?? 4431);
 const QUERIES = ['atelier memoire', 'marche douce', 'cafe des aidnats', 'tablette', 'transport solidaire'];
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} Ko`;
+const mb = (b: number | undefined) => (b === undefined ? '?' : `${(b / 1024 / 1024).toFixed(0)} Mo`);
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 
 function serve(roots: string[]): Promise<Server> {
-  const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.wasm': 'application/wasm' };
+  const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.wasm': 'application/wasm', '.pmtiles': 'application/octet-stream' };
   const server = createServer((req, res) => {
     const clean = path.normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
     for (const root of roots) {
       let f = path.join(root, clean);
       if (existsSync(f) && statSync(f).isDirectory()) f = path.join(f, 'index.html');
       if (existsSync(f)) {
-        res.writeHead(200, { 'content-type': TYPES[path.extname(f)] ?? 'application/octet-stream', 'content-length': statSync(f).size });
+        const type = TYPES[path.extname(f)] ?? 'application/octet-stream';
+        const size = statSync(f).size;
+        // PMTiles (the map) reads byte ranges.
+        const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+        if (range) {
+          const start = Number(range[1]);
+          const end = range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+          res.writeHead(206, { 'content-type': type, 'content-length': end - start + 1, 'content-range': `bytes ${start}-${end}/${size}` });
+          createReadStream(f, { start, end }).pipe(res);
+          return;
+        }
+        res.writeHead(200, { 'content-type': type, 'content-length': size });
         createReadStream(f).pipe(res);
         return;
       }
@@ -89,6 +104,8 @@ async function measureBrowser(dir: string, cities: string[]) {
       });
       await page.goto(`http://127.0.0.1:${PORT}/recherche/?ou=${city}`, { waitUntil: 'networkidle' });
       await page.waitForSelector('html[data-recherche="prete"]', { timeout: 60_000 });
+      // The farther pieces of the index arrive after the first results: measure keystrokes once they are in.
+      await page.waitForSelector('html[data-recherche-index="complet"]', { timeout: 60_000 });
       await instrument(page);
       const q = page.locator('#q');
       for (const query of QUERIES) {
@@ -127,39 +144,118 @@ async function measureBrowser(dir: string, cities: string[]) {
   return { samples: samples.length, p50: pct(samples, 50), p95: pct(samples, 95), max: Math.max(...samples), downloads };
 }
 
-/** Writes the synthetic dataset as the site's data files, so the real build can run on it. */
-function writeDataDir(dir: string, syn: ReturnType<typeof generate>) {
-  const { ds } = syn;
-  mkdirSync(path.join(dir, 'reference'), { recursive: true });
-  const half = 0.004;
-  const features = [...ds.communes.values()].map((c) => ({
-    type: 'Feature',
-    properties: { code: c.code, nom: c.nom, population: c.population, centre_lat: c.centre.lat, centre_lon: c.centre.lon },
-    geometry: { type: 'Polygon', coordinates: [[[c.centre.lon - half, c.centre.lat - half], [c.centre.lon + half, c.centre.lat - half], [c.centre.lon + half, c.centre.lat + half], [c.centre.lon - half, c.centre.lat + half], [c.centre.lon - half, c.centre.lat - half]]] },
-  }));
-  writeFileSync(path.join(dir, 'reference/communes.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
-  writeFileSync(path.join(dir, 'reference/contour.geojson'), JSON.stringify(ds.contour));
-  writeFileSync(path.join(dir, 'territoire.yaml'), stringify({ ...ds.territoire }));
-  for (const k of ['structures', 'lieux', 'offres', 'equipes'] as const) writeFileSync(path.join(dir, `${k}.yaml`), stringify(ds[k]));
+interface SiteBuild {
+  ok: boolean;
+  error?: string;
+  basemapS?: number;
+  astroS: number;
+  pagefindS?: number;
+  pages?: number;
+  heapBytes?: number;
+  maxRssBytes?: number;
+  distBytes?: number;
+  pagefindBytes?: number;
 }
 
-function siteBuild(n: number, syn: ReturnType<typeof generate>) {
+/** The real build on the synthetic data: its basemap, Astro (peak memory recorded), Pagefind. */
+function siteBuild(n: number, syn: ReturnType<typeof generate>): SiteBuild {
   const dir = path.join(OUT, String(n));
   const data = path.join(dir, 'data');
   const dist = path.join(dir, 'dist');
+  const memFile = path.join(dir, 'memory.json');
   writeDataDir(data, syn);
   rmSync(dist, { recursive: true, force: true });
-  const env = { ...process.env, CARTE_DATA_DIR: data, NODE_OPTIONS: `--max-old-space-size=${process.env.BENCH_HEAP_MB ?? 6144}` };
-  const t0 = performance.now();
-  const astro = spawnSync('npx', ['astro', 'build', '--outDir', dist], { env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 40 * 60_000 });
-  const astroS = (performance.now() - t0) / 1000;
-  if (astro.status !== 0) return { ok: false, astroS, error: String(astro.stderr).slice(-800) };
-  const t1 = performance.now();
-  const pf = spawnSync('npx', ['tsx', 'scripts/search/pagefind.ts', dist], { env, encoding: 'utf8', timeout: 20 * 60_000 });
-  const pagefindS = (performance.now() - t1) / 1000;
-  const pfSize = spawnSync('du', ['-sb', path.join(dist, 'pagefind')], { encoding: 'utf8' }).stdout.split('\t')[0];
-  const pages = spawnSync('sh', ['-c', `find ${dist} -name index.html | wc -l`], { encoding: 'utf8' }).stdout.trim();
-  return { ok: pf.status === 0, astroS, pagefindS, pages: Number(pages), pagefindBytes: Number(pfSize), log: pf.stdout.trim().split('\n').pop() };
+  rmSync(memFile, { force: true });
+  const basemap = path.join(dir, 'basemap.pmtiles');
+  let t = performance.now();
+  spawnSync('npx', ['tsx', 'scripts/build-basemap.ts', data], { env: { ...process.env, BASEMAP_OUT: basemap }, stdio: 'ignore' });
+  const basemapS = (performance.now() - t) / 1000;
+  const env = { ...process.env, CARTE_DATA_DIR: data, BENCH_MEMORY_FILE: memFile };
+  const heap = `--max-old-space-size=${process.env.BENCH_HEAP_MB ?? 4096}`;
+  t = performance.now();
+  const astro = spawnSync('node', [heap, '--import', './scripts/bench/peak-memory.mjs', 'node_modules/astro/astro.js', 'build', '--outDir', dist], { env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60 * 60_000 });
+  const astroS = (performance.now() - t) / 1000;
+  if (astro.status !== 0) return { ok: false, astroS, basemapS, error: String(astro.stderr).slice(-800) };
+  if (existsSync(basemap)) copyFileSync(basemap, path.join(dist, 'generated/basemap.pmtiles'));
+  t = performance.now();
+  const pf = spawnSync('npx', ['tsx', 'scripts/search/pagefind.ts', dist], { env, encoding: 'utf8', timeout: 30 * 60_000 });
+  const pagefindS = (performance.now() - t) / 1000;
+  const du = (p: string) => Number(spawnSync('du', ['-sb', p], { encoding: 'utf8' }).stdout.split('\t')[0]);
+  const pages = Number(spawnSync('sh', ['-c', `find ${dist} -name index.html | wc -l`], { encoding: 'utf8' }).stdout.trim());
+  const mem = existsSync(memFile) ? (JSON.parse(readFileSync(memFile, 'utf8')) as { heapBytes: number; maxRssBytes: number }) : undefined;
+  return { ok: pf.status === 0, error: pf.status === 0 ? undefined : pf.stderr.slice(-800), basemapS, astroS, pagefindS, pages, heapBytes: mem?.heapBytes, maxRssBytes: mem?.maxRssBytes, distBytes: du(dist), pagefindBytes: du(path.join(dist, 'pagefind')) };
+}
+
+/** Bytes a gzip-serving host would send for a response: text compressed, binary (tiles, fonts) as is. */
+function wireBytes(body: Buffer, type: string): number {
+  return /text|javascript|json|svg/.test(type) ? gzipSync(body, { level: 6 }).length : body.length;
+}
+
+/**
+ * First views on the built synthetic site: /carte/ until the map is ready and the network idle, and
+ * /recherche/?ou=<city> until the first results (performance mark of the page).
+ */
+async function firstViews(dist: string, city: string): Promise<{ carte: number; carteRequests: number; recherche: number }> {
+  const server = await serve([dist]);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  try {
+    const measure = async (url: string, until: (p: Page) => Promise<unknown>) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const sizes: Promise<number>[] = [];
+      page.on('requestfinished', (r) => sizes.push(r.response().then(async (res) => (res ? wireBytes(await res.body().catch(() => Buffer.alloc(0)), res.headers()['content-type'] ?? '') : 0))));
+      await page.goto(`http://127.0.0.1:${PORT}${url}`);
+      await until(page);
+      const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+      const n = sizes.length;
+      await context.close();
+      return { total, n };
+    };
+    const carte = await measure('/carte/', async (p) => {
+      await p.waitForSelector('#carte-app[data-ready=true]', { timeout: 180_000 });
+      await p.waitForLoadState('networkidle');
+    });
+    // Search: what arrived before the first results (resources that ended before the page's mark).
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/recherche/?ou=${city}`);
+    await page.waitForSelector('html[data-recherche="prete"]', { timeout: 120_000 });
+    const before = (await page.evaluate(`(() => {
+      const mark = performance.getEntriesByName('recherche:premiers-resultats')[0];
+      return performance.getEntriesByType('resource').filter((r) => !mark || r.responseEnd <= mark.startTime).map((r) => new URL(r.name).pathname);
+    })()`)) as string[];
+    await context.close();
+    let recherche = wireBytes(readFileSync(path.join(dist, 'recherche/index.html')), 'text/html');
+    for (const p of before) {
+      const f = path.join(dist, p);
+      if (existsSync(f) && statSync(f).isFile()) recherche += wireBytes(readFileSync(f), /\.(js|json|css|svg)$/.test(p) ? 'text' : 'bin');
+    }
+    return { carte: carte.total, carteRequests: carte.n, recherche };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** The table of the README (« Passage à l'échelle »): one column per size. */
+function printTable(results: Record<string, unknown>[]) {
+  type Row = { firstIndex: number[]; offres: number; site?: SiteBuild; firstViews?: { carte: number; recherche: number }; browser: { p50: number; p95: number; downloads: { gzip: number }[] } };
+  const rows = results as unknown as Row[];
+  const fmt = (r: Row, f: (r: Row) => string | undefined) => f(r) ?? '—';
+  const lines: [string, (r: Row) => string | undefined][] = [
+    ['construction (Astro + Pagefind)', (r) => (r.site?.ok ? `${(r.site.astroS + r.site.pagefindS!).toFixed(0)} s (${r.site.astroS.toFixed(0)} + ${r.site.pagefindS!.toFixed(0)})` : r.site ? 'échec' : undefined)],
+    ['pages, pages/s (Astro)', (r) => (r.site?.ok ? `${r.site.pages!.toLocaleString('fr-FR')} p., ${(r.site.pages! / r.site.astroS).toFixed(0)} p/s` : undefined)],
+    ['tas Node max / mémoire résidente max', (r) => (r.site?.ok ? `${mb(r.site.heapBytes)} / ${mb(r.site.maxRssBytes)}` : undefined)],
+    ['taille de dist/', (r) => (r.site?.ok ? mb(r.site.distBytes) : undefined)],
+    ['première vue /carte/ (gzip)', (r) => (r.firstViews ? kb(r.firstViews.carte) : undefined)],
+    ['/recherche/ jusqu’aux premiers résultats (gzip)', (r) => (r.firstViews ? kb(r.firstViews.recherche) : undefined)],
+    ['index avant les premiers résultats, max (gzip)', (r) => kb(Math.max(...r.firstIndex))],
+    ['index téléchargé pour un lieu en tout, max (gzip)', (r) => kb(Math.max(...r.browser.downloads.map((d) => d.gzip)))],
+    ['frappe → résultats p50 / p95', (r) => `${r.browser.p50.toFixed(1)} / ${r.browser.p95.toFixed(1)} ms`],
+  ];
+  console.log(`\n| | ${rows.map((r) => `${r.offres.toLocaleString('fr-FR')} offres`).join(' | ')} |`);
+  console.log(`|---|${rows.map(() => '---').join('|')}|`);
+  for (const [label, f] of lines) console.log(`| ${label} | ${rows.map((r) => fmt(r, f)).join(' | ')} |`);
 }
 
 async function main() {
@@ -194,19 +290,33 @@ async function main() {
     // Places: the biggest city, a mid-size town, a village, all among the synthetic territory's communes.
     const byPop = [...syn.communes].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
     const cities = [byPop[0]!, byPop[Math.floor(byPop.length * 0.05)]!, byPop[Math.floor(byPop.length * 0.7)]!].map((c) => c.code);
+    // The index part of what /recherche/ downloads before its first results (the page's own JS comes on top).
+    const firstIndex = cities.map((code) => {
+      const c = syn.communes.find((x) => x.code === code)!;
+      const { first } = wantedShards(built.manifest, { lat: c.lat, lon: c.lon, commune: code, label: c.nom });
+      return gzipSync(manifestJson, { level: 9 }).length + first.reduce((s, sh) => s + gzipSync(JSON.stringify(built.shards.get(sh.id)), { level: 9 }).length, 0);
+    });
+    console.log(`index avant les premiers résultats (manifeste + morceaux les plus proches, gzip) : ${cities.map((c, i) => `?ou=${c} ${kb(firstIndex[i]!)}`).join(', ')}`);
     const browser = await measureBrowser(dir, cities);
     console.log(`frappe → résultats affichés : p50 ${browser.p50.toFixed(1)} ms, p95 ${browser.p95.toFixed(1)} ms, max ${browser.max.toFixed(1)} ms (${browser.samples} mesures)`);
     for (const d of browser.downloads) console.log(`  téléchargé pour ?ou=${d.city} : ${d.files} fichiers JS/JSON, ${kb(d.bytes)} (gzip ${kb(d.gzip)})`);
-    const row: Record<string, unknown> = { offres: n, lieux: syn.ds.lieux.length, equipes: syn.ds.equipes.length, communes: syn.ds.communes.size, genS, indexS, shards: built.shards.size, indexBytes: total, indexGzip: totalGz, maxShardGzip: maxGz, manifestBytes: manifestJson.length, browser };
+    const row: Record<string, unknown> = { firstIndex, offres: n, lieux: syn.ds.lieux.length, equipes: syn.ds.equipes.length, communes: syn.ds.communes.size, genS, indexS, shards: built.shards.size, indexBytes: total, indexGzip: totalGz, maxShardGzip: maxGz, manifestBytes: manifestJson.length, browser };
     if (SITE_BUILD && (n <= 10_000 || FULL)) {
-      console.log('construction complète du site (Astro + Pagefind)…');
+      console.log('construction complète du site (fond de carte + Astro + Pagefind)…');
       const site = siteBuild(n, syn);
-      console.log(site.ok ? `site : ${site.pages} pages, Astro ${site.astroS.toFixed(0)} s, Pagefind ${site.pagefindS!.toFixed(0)} s, index Pagefind ${kb(site.pagefindBytes!)}` : `site : ÉCHEC après ${site.astroS.toFixed(0)} s\n${site.error}`);
       row.site = site;
+      if (site.ok) {
+        const total = site.astroS + site.pagefindS!;
+        console.log(`site : ${site.pages} pages, Astro ${site.astroS.toFixed(0)} s (${(site.pages! / site.astroS).toFixed(0)} pages/s), Pagefind ${site.pagefindS!.toFixed(0)} s, total ${total.toFixed(0)} s ; tas max ${mb(site.heapBytes)}, mémoire résidente max ${mb(site.maxRssBytes)} ; dist ${mb(site.distBytes)} (Pagefind ${mb(site.pagefindBytes)}) ; fond de carte ${site.basemapS!.toFixed(0)} s`);
+        const views = await firstViews(path.join(OUT, String(n), 'dist'), cities[0]!);
+        row.firstViews = views;
+        console.log(`première vue : /carte/ ${kb(views.carte)} (${views.carteRequests} requêtes), /recherche/?ou=${cities[0]} jusqu'aux premiers résultats ${kb(views.recherche)} (gzip pour le texte)`);
+      } else console.log(`site : ÉCHEC après ${site.astroS.toFixed(0)} s\n${site.error}`);
     }
     results.push(row);
     writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));
   }
+  printTable(results);
   console.log(`\nRésultats : ${path.relative(process.cwd(), path.join(OUT, 'results.json'))}`);
 }
 

@@ -12,8 +12,12 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   return haversineKm(a.lat, a.lon, b.lat, b.lon);
 }
 
+// Made once (toLocaleString builds a formatter per call: slow in lists of thousands).
+const KM_1 = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const KM_0 = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+
 /** "2,3 km", "850 m". */
 export function formatDistance(km: number): string {
   if (km < 1) return `${Math.round(km * 100) * 10} m`;
-  return `${km.toLocaleString('fr-FR', { maximumFractionDigits: km < 10 ? 1 : 0 })} km`;
+  return `${(km < 10 ? KM_1 : KM_0).format(km)} km`;
 }

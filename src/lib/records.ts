@@ -90,10 +90,11 @@ export class Index {
     homeByCommune: Map<string, Offre[]>;
     teamsByCommune: Map<string, Equipe[]>;
     lieuxByCommune: Map<string, Lieu[]>;
+    lieuxByPorteur: Map<string, Lieu[]>;
   };
   private lists() {
     if (!this.groups) {
-      const g = (this.groups = { offresByPorteur: new Map(), offresByLieu: new Map(), teamsByPorteur: new Map(), homeByCommune: new Map(), teamsByCommune: new Map(), lieuxByCommune: new Map() });
+      const g = (this.groups = { offresByPorteur: new Map(), offresByLieu: new Map(), teamsByPorteur: new Map(), homeByCommune: new Map(), teamsByCommune: new Map(), lieuxByCommune: new Map(), lieuxByPorteur: new Map() });
       for (const o of this.ds.offres) {
         add(g.offresByPorteur, o.porteur, o);
         for (const l of new Set(this.offerPoints(o).map((p) => p.lieu).filter((x): x is string => Boolean(x)))) add(g.offresByLieu, l, o);
@@ -103,7 +104,10 @@ export class Index {
         add(g.teamsByPorteur, e.porteur, e);
         for (const c of e.communes) add(g.teamsByCommune, c, e);
       }
-      for (const l of this.ds.lieux) add(g.lieuxByCommune, l.commune, l);
+      for (const l of this.ds.lieux) {
+        add(g.lieuxByCommune, l.commune, l);
+        if (l.porteur) add(g.lieuxByPorteur, l.porteur, l);
+      }
     }
     return this.groups;
   }
@@ -115,6 +119,9 @@ export class Index {
   }
   teamsOfStructure(id: string): Equipe[] {
     return this.lists().teamsByPorteur.get(id) ?? [];
+  }
+  lieuxOfStructure(id: string): Lieu[] {
+    return this.lists().lieuxByPorteur.get(id) ?? [];
   }
 
   // Per-commune questions are asked once per commune page: indexed once per build so that a territory
@@ -138,6 +145,7 @@ export class Index {
     if (!owners.length) return [];
     const seen = new Set<string>();
     const out: { offre: Offre; point: PlacePoint; km: number }[] = [];
+    // around() returns points nearest first: each offer is kept at its nearest point.
     for (const i of around(index, center.lon, center.lat, Infinity, km)) {
       const { offre, point } = owners[i]!;
       if (seen.has(offre.id)) continue;

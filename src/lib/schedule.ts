@@ -155,9 +155,18 @@ export interface Session {
   comment?: string;
 }
 
+// Parsing is the slow part (every fiche and stop of a national build): once per distinct value and place.
+const parsedCache = new Map<string, OpeningHours>();
+function parsed(value: string, where?: Where): OpeningHours {
+  const key = `${where?.lat ?? ''},${where?.lon ?? ''}|${value}`;
+  let oh = parsedCache.get(key);
+  if (!oh) parsedCache.set(key, (oh = new OpeningHours(value, openingHoursPlace(where), { locale: 'fr' } as never)));
+  return oh;
+}
+
 /** The next `count` sessions after `from`, looking ahead `days` days. Appointment-only rules give none. */
 export function nextSessions(value: string, from: Date, count = 3, days = 120, where?: Where): Session[] {
-  const oh = new OpeningHours(value, openingHoursPlace(where), { locale: 'fr' } as never);
+  const oh = parsed(value, where);
   const to = new Date(from.getTime() + days * 86_400_000);
   const out: Session[] = [];
   for (const [start, end, unknown, comment] of oh.getOpenIntervals(from, to)) {
@@ -176,6 +185,11 @@ export function isAppointmentOnly(value: string): boolean {
 
 // opening_hours computes in the process's local time: read dates back in local time too, whatever TZ is.
 const dateFmt = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const dayFmt = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+/** "5 décembre 2026" (one formatter for every page of the build). */
+export function formatDay(d: Date): string {
+  return dayFmt.format(d);
+}
 const hm = (d: Date) => frTime(`${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`);
 
 /** "mardi 24 novembre 2026, de 14 h à 16 h". */

@@ -7,7 +7,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const PORT = Number(process.env.TEST_PORT ?? 4399);
-const ROOT = path.resolve('dist');
+/** The built site: dist/, or another build (TEST_DIST: the large synthetic territory of tests/browser-large/). */
+const ROOT = path.resolve(process.env.TEST_DIST ?? 'dist');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff',

@@ -56,6 +56,8 @@ export function start(): void {
   const app = $<HTMLElement>('#carte-app');
   if (!app) return;
   const cfg = JSON.parse(app.dataset.config!) as MapConfig;
+  // A large territory: points in tiles, list built from what is in view (a module of its own, loaded only then).
+  if (cfg.tuiles) return void import('./carte-tuiles').then((m) => m.startTiled(app, cfg));
   const status = $<HTMLElement>('#carte-etat')!;
   const legend = $<HTMLFieldSetElement>('#carte-legende')!;
   const controls = new Controls($<HTMLFormElement>('#carte-filtres')!, legend);

@@ -4,7 +4,7 @@
  */
 import { nationalKey, nearestCommune, searchCommunes, toEntries, type CommuneEntry, type CommuneRow } from '../../lib/search/communes';
 import type { Place } from '../../lib/search/engine';
-import { departement } from '../../lib/search/geo-codes';
+import { departement, shardDepartement } from '../../lib/search/geo-codes';
 import type { Manifest } from '../../lib/search/model';
 import { parseCoords } from '../../lib/search/state';
 
@@ -28,7 +28,7 @@ export class Places {
 
   constructor(private readonly manifest: Manifest) {
     this.local = toEntries(manifest.communes, true);
-    this.shardIds = new Set(manifest.shards.map((s) => s.id));
+    this.shardIds = new Set(manifest.shards.map((s) => shardDepartement(s.id)));
   }
 
   all(): CommuneEntry[] {

@@ -1,9 +1,14 @@
 /** French wording and number formats shared by the coverage pages, the CSV and the report. */
 import type { CommuneCoverage, CoverageTheme, CoverageWay, ThemeSummary } from './model';
 
+// Formatters made once: toLocaleString builds a new Intl.NumberFormat on every call, which was the
+// single biggest cost of the commune tables at 10,000 communes.
+const INT = new Intl.NumberFormat('fr-FR');
+const KM1 = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+
 /** Whole number with French digit grouping ("12 400"); estimates are rounded to the unit. */
 export function formatInt(n: number): string {
-  return Math.round(n).toLocaleString('fr-FR');
+  return INT.format(Math.round(n));
 }
 
 /** "42 %" (rounded to the unit; "moins de 1 %" when a non-zero share rounds to 0). */
@@ -11,16 +16,16 @@ export function formatPercent(part: number, whole: number): string {
   if (whole <= 0) return '—';
   const p = (100 * part) / whole;
   if (p > 0 && p < 0.5) return 'moins de 1 %';
-  return `${Math.round(p).toLocaleString('fr-FR')} %`;
+  return `${INT.format(Math.round(p))} %`;
 }
 
 /** Distance for tables and CSV: one decimal, decimal comma ("12,3"). */
 export function formatKm(km: number | null): string {
-  return km === null ? '' : km.toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+  return km === null ? '' : KM1.format(km);
 }
 
 export function km(n: number): string {
-  return `${n.toLocaleString('fr-FR')} km`;
+  return `${INT.format(n)} km`;
 }
 
 /** "à moins de 10 km à vol d'oiseau". */

@@ -34,6 +34,33 @@ export interface MapConfig {
   thematiques: ThemeSymbol[];
   publics: { id: string; libelle: string }[];
   modes: { id: string; libelle: string }[];
+  /** A large territory: the layers as PMTiles archives (src/lib/map/tiles.ts), no list in the page. */
+  tuiles?: MapTiles;
+}
+
+export interface MapTiles {
+  points: string;
+  equipes: string;
+  domicile: string;
+  minZoom: number;
+  /** Points are exact from this zoom, grouped with their count below. */
+  rawZoom: number;
+}
+
+/** Properties of a point in the tiles: what the list beside the map and the popups show. */
+export interface TilePointProps {
+  id: string;
+  kind: 'offre' | 'lieu';
+  layer: 'offres' | 'lieux';
+  /** First thématique (the symbol); all of them, space-separated; publics, space-separated; mode. */
+  theme: string;
+  themes: string;
+  publics: string;
+  mode: string;
+  nom: string;
+  resume: string;
+  arret?: string;
+  exemple?: boolean;
 }
 
 export interface MapPointProps {

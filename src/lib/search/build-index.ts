@@ -20,11 +20,30 @@ export const MAX_MANIFEST_COMMUNES = 3000;
 
 export { departement };
 
+/** Where a record is: its points, or the centres of the communes it serves, each with its département. */
+interface Spot {
+  dept: string;
+  lat: number;
+  lon: number;
+}
+
 interface Draft {
   rec: Omit<SearchRecord, 'w'>;
   words: Map<string, number>;
-  shards: Set<string>;
+  /** Empty for offers « à distance » (their own shard). */
+  spots: Spot[];
+  /** Estimated size in a shard (JSON), to decide where to split. */
+  bytes: number;
 }
+
+/**
+ * A département's shard above this size (JSON bytes, about a fifth of it gzipped) is cut into quarters
+ * of its extent, again and again, so that the browser fetches the few pieces nearest to a place first
+ * instead of whole départements: at 100,000 offers over France a département is 1,000 to 3,000 records.
+ */
+export const SHARD_SPLIT_BYTES = 60_000;
+/** Quarters are not cut below this depth (a piece of a département ~ 1/256 of its extent). */
+const MAX_SPLIT_DEPTH = 4;
 
 const publicsMask = (publics: readonly Public[]) => publics.reduce((m, p) => m | (1 << PUBLIC_KEYS.indexOf(p)), 0);
 
@@ -92,7 +111,13 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
   const themeWords = (words: Map<string, number>, ids: string[]) => {
     for (const id of ids) addWords(words, idx.thematiques.get(id)?.libelle, WEIGHT.context);
   };
-  const zoneShards = (codes: string[]) => new Set(codes.map(departement));
+  const zoneSpots = (codes: string[]): Spot[] =>
+    codes.flatMap((c) => {
+      const cc = ds.communes.get(c);
+      return cc ? [{ dept: departement(c), lat: cc.centre.lat, lon: cc.centre.lon }] : [];
+    });
+  const pointSpots = (pts: { lat: number; lon: number; commune: string }[]): Spot[] => pts.map((p) => ({ dept: departement(p.commune), lat: p.lat, lon: p.lon }));
+  const draft = (rec: Omit<SearchRecord, 'w'>, words: Map<string, number>, spots: Spot[]): Draft => ({ rec, words, spots, bytes: JSON.stringify(rec).length + words.size * 6 });
   const themeIndexes = (ids: string[]) => ids.map((t) => themeIndex.get(t)).filter((i): i is number => i !== undefined);
 
   for (const o of ds.offres) {
@@ -128,22 +153,22 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     if (mo) rec.mo = mo;
     const h = recurrenceOf(o.mode.type === 'itinerant' ? pts.map((p) => p.horaires) : [o.horaires], today, opts.where);
     if (h.length) rec.h = h;
-    let shards: Set<string>;
+    let spots: Spot[] = [];
     if (o.mode.type === 'a_domicile') {
       rec.z = o.mode.communes;
       for (const c of o.mode.communes) addWords(words, nom(c), WEIGHT.context);
-      shards = zoneShards(o.mode.communes);
+      spots = zoneSpots(o.mode.communes);
     } else if (o.mode.type === 'a_distance') {
-      shards = new Set([DISTANCE_SHARD]);
+      spots = [];
     } else {
       rec.p = pts.map((p) => [round(p.lat), round(p.lon), p.nom === o.nom ? nom(p.commune) : `${p.nom}, ${nom(p.commune)}`]);
       for (const p of pts) {
         addWords(words, nom(p.commune), WEIGHT.context);
         if (p.nom !== o.nom) addWords(words, p.nom, WEIGHT.context);
       }
-      shards = new Set(pts.map((p) => departement(p.commune)));
+      spots = pointSpots(pts);
     }
-    drafts.push({ rec, words, shards });
+    drafts.push(draft(rec, words, spots));
   }
 
   for (const l of ds.lieux) {
@@ -173,7 +198,7 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     if (mo) rec.mo = mo;
     const h = recurrenceOf([l.horaires], today, opts.where);
     if (h.length) rec.h = h;
-    drafts.push({ rec, words, shards: new Set([departement(l.commune)]) });
+    drafts.push(draft(rec, words, [{ dept: departement(l.commune), lat: l.coordonnees.lat, lon: l.coordonnees.lon }]));
   }
 
   for (const e of ds.equipes) {
@@ -199,40 +224,29 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
       z: e.communes,
     };
     if (porteur) rec.s = porteur;
-    drafts.push({ rec, words, shards: zoneShards(e.communes) });
+    drafts.push(draft(rec, words, zoneSpots(e.communes)));
   }
 
   // Group into shards, each with its own sorted vocabulary.
-  const byShard = new Map<string, Draft[]>();
-  for (const d of drafts) for (const s of d.shards) (byShard.get(s) ?? byShard.set(s, []).get(s)!).push(d);
   const shards = new Map<string, Shard>();
   const infos: ShardInfo[] = [];
-  for (const [id, list] of [...byShard].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const piece of pieces(drafts)) {
+    const { id, list, spots } = piece;
     const vocab = [...new Set(list.flatMap((d) => [...d.words.keys()]))].sort();
     const pos = new Map(vocab.map((w, i) => [w, i]));
     const r = list.map((d) => ({ ...d.rec, w: [...d.words].map(([w, wt]) => pos.get(w)! * 4 + wt) }));
     const shard: Shard = { v: vocab, r };
     shards.set(id, shard);
     let bbox: ShardInfo['bbox'] = null;
-    if (id !== DISTANCE_SHARD) {
-      const pts: { lat: number; lon: number }[] = [];
-      for (const d of list) {
-        for (const p of d.rec.p ?? []) pts.push({ lat: p[0], lon: p[1] });
-        for (const c of d.rec.z ?? []) {
-          const cc = ds.communes.get(c);
-          if (cc && departement(c) === id) pts.push(cc.centre);
-        }
+    if (spots.length) {
+      const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const p of spots) {
+        b[0] = Math.min(b[0], p.lat);
+        b[1] = Math.min(b[1], p.lon);
+        b[2] = Math.max(b[2], p.lat);
+        b[3] = Math.max(b[3], p.lon);
       }
-      if (pts.length) {
-        const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-        for (const p of pts) {
-          b[0] = Math.min(b[0], p.lat);
-          b[1] = Math.min(b[1], p.lon);
-          b[2] = Math.max(b[2], p.lat);
-          b[3] = Math.max(b[3], p.lon);
-        }
-        bbox = b.map(round) as [number, number, number, number];
-      }
+      bbox = b.map(round) as [number, number, number, number];
     }
     infos.push({ id, url: `${base}idx/${id}.json`, bbox, n: r.length, bytes: JSON.stringify(shard).length });
   }
@@ -251,5 +265,64 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     built: today.toISOString().slice(0, 10),
   };
   return { manifest, shards };
+}
+
+interface Piece {
+  id: string;
+  list: Draft[];
+  /** The spots of these records inside the piece (its bounding box). */
+  spots: Spot[];
+}
+
+/**
+ * Shards: one per département ("47"), cut into quarters of its extent while too big ("75_0", "75_03"…),
+ * plus "a-distance". A record lies in every piece one of its spots falls in. The département stays the
+ * id's prefix: the page reads it to know which communes are in the territory.
+ */
+function pieces(drafts: Draft[]): Piece[] {
+  const out: Piece[] = [];
+  const byDept = new Map<string, Piece>();
+  const remote: Draft[] = [];
+  for (const d of drafts) {
+    if (!d.spots.length) {
+      remote.push(d);
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const sp of d.spots) {
+      let p = byDept.get(sp.dept);
+      if (!p) byDept.set(sp.dept, (p = { id: sp.dept, list: [], spots: [] }));
+      if (!seen.has(sp.dept)) p.list.push(d);
+      seen.add(sp.dept);
+      p.spots.push(sp);
+    }
+  }
+  const split = (p: Piece, depth: number) => {
+    const size = p.list.reduce((n, d) => n + d.bytes, 0);
+    if (size <= SHARD_SPLIT_BYTES || depth >= MAX_SPLIT_DEPTH) return void out.push(p);
+    let [s, w, n, e] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const sp of p.spots) [s, w, n, e] = [Math.min(s, sp.lat), Math.min(w, sp.lon), Math.max(n, sp.lat), Math.max(e, sp.lon)];
+    const midLat = (s + n) / 2;
+    const midLon = (w + e) / 2;
+    const quarter = (sp: Spot) => (sp.lat >= midLat ? 2 : 0) + (sp.lon >= midLon ? 1 : 0);
+    const sub: Piece[] = [0, 1, 2, 3].map((q) => ({ id: `${p.id}${depth === 0 ? '_' : ''}${q}`, list: [], spots: [] }));
+    const mine = new Set(p.spots);
+    for (const d of p.list) {
+      const qs = new Set<number>();
+      for (const sp of d.spots) {
+        if (!mine.has(sp)) continue;
+        const q = quarter(sp);
+        sub[q]!.spots.push(sp);
+        if (!qs.has(q)) sub[q]!.list.push(d);
+        qs.add(q);
+      }
+    }
+    // All spots in one place (a single town): cutting further would not help.
+    if (sub.filter((x) => x.list.length).length < 2) return void out.push(p);
+    for (const x of sub) if (x.list.length) split(x, depth + 1);
+  };
+  for (const p of [...byDept.values()].sort((a, b) => a.id.localeCompare(b.id))) split(p, 0);
+  if (remote.length) out.push({ id: DISTANCE_SHARD, list: remote, spots: [] });
+  return out;
 }
 

@@ -1,0 +1,25 @@
+/**
+ * /carte/points.pmtiles, /carte/equipes.pmtiles, /carte/domicile.pmtiles: the map's layers as vector
+ * tiles, written only for a territory too large for /carte/donnees.json (see src/lib/map/tiles.ts).
+ * Kept in the build cache, keyed by their content: unchanged data does not tile again.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { site } from '../../lib/site';
+import { areasArchive, isTiled, pointsArchive, tilePoints, TILE_FILES, type TileFile } from '../../lib/map/tiles';
+import { cachedBytes } from '../../lib/build-cache';
+
+export const getStaticPaths: GetStaticPaths = () => (isTiled(site().mapData()) ? TILE_FILES.map((fichier) => ({ params: { fichier } })) : []);
+
+/** The code that makes the tiles is part of the key: a new version of it tiles again. */
+const code = readFileSync(fileURLToPath(import.meta.url));
+
+export const GET: APIRoute = ({ params }) => {
+  const name = params.fichier as TileFile;
+  const data = site().mapData();
+  const input = name === 'points' ? tilePoints(data) : data[name];
+  const json = JSON.stringify(input);
+  const { bytes } = cachedBytes(`carte-${name}`, [code, json], () => (name === 'points' ? pointsArchive(tilePoints(data)) : areasArchive(name, data[name])));
+  return new Response(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, { headers: { 'content-type': 'application/vnd.pmtiles' } });
+};
