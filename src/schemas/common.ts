@@ -7,6 +7,7 @@
  */
 import { z } from 'astro/zod';
 import OpeningHours from 'opening_hours';
+import { pathProblem } from '../lib/data/safe-path';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'un texte', number: 'un nombre', boolean: 'true ou false', array: 'une liste', object: 'un objet (clés : valeurs)',
@@ -31,6 +32,8 @@ const frenchErrorMap: z.ZodErrorMap = (issue, ctx) => {
       return { message: issue.type === 'array' ? `au moins ${issue.minimum} élément(s) attendu(s)` : `valeur trop petite (minimum ${issue.minimum})` };
     case z.ZodIssueCode.too_big:
       return { message: issue.type === 'array' ? `au plus ${issue.maximum} élément(s)` : `valeur trop grande (maximum ${issue.maximum})` };
+    case z.ZodIssueCode.invalid_union:
+      return { message: 'valeur de forme inattendue pour ce champ' };
     default:
       return { message: ctx.defaultError };
   }
@@ -53,14 +56,33 @@ export const nonEmpty = (what: string) =>
 
 /** ISO date (AAAA-MM-JJ), kept as a string so that YAML and CSV read alike. */
 export const dateIso = z
-  .union([z.string(), z.date()])
+  .union([z.string(), z.date()], {
+    errorMap: (_issue, ctx) => ({ message: ctx.data === undefined ? 'champ obligatoire manquant' : 'date attendue au format AAAA-MM-JJ' }),
+  })
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .pipe(
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
-      .refine((s) => !Number.isNaN(Date.parse(s)), 'date inexistante'),
+      .refine(isRealDate, 'date inexistante dans le calendrier (ex. 30 février, 31 avril) : vérifiez le jour et le mois'),
   );
+
+/** « 2026-02-30 » is well formed but does not exist (Date.parse accepts it and moves it to March 2). */
+export function isRealDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * A path to a file of the project written in a data file: relative, and never leaving its folder
+ * (checked again, links followed, right before the file is opened: src/lib/data/safe-path.ts).
+ */
+export const cheminFichier = (what: string) =>
+  nonEmpty(what).superRefine((v, ctx) => {
+    const problem = pathProblem(v);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  });
 
 export const coordonnees = z.object(
   {

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { codeInsee, id, nonEmpty } from './common';
+import { cheminFichier, codeInsee, id, nonEmpty } from './common';
+import { pathProblem } from '../lib/data/safe-path';
 
 /** One need type of the territory's closed catalogue (DI: thematiques, coarser and centred on social ties). */
 export const thematique = z
@@ -33,16 +34,23 @@ export const territoire = z
     /** Reference files, relative to data/. */
     fichiers: z
       .object({
-        communes: nonEmpty('fichier des communes'), // GeoJSON polygons with code, nom, population, centre_lon, centre_lat
-        contour: nonEmpty('fichier du contour'),
-        population_grille: z.string().optional(), // INSEE Filosofi 5 km cells (GeoJSON)
-        rivieres: z.string().optional(),
-        lacs: z.string().optional(),
-        lieux_habites: z.string().optional(),
+        communes: cheminFichier('fichier des communes'), // GeoJSON polygons with code, nom, population, centre_lon, centre_lat
+        contour: cheminFichier('fichier du contour'),
+        population_grille: cheminFichier('fichier de la grille de population').optional(), // INSEE Filosofi 5 km cells (GeoJSON)
+        rivieres: cheminFichier('fichier des rivières').optional(),
+        lacs: cheminFichier('fichier des lacs').optional(),
+        lieux_habites: cheminFichier('fichier des lieux habités').optional(),
       })
       .strict(),
     /** Optional full OpenStreetMap basemap (a PMTiles file placed under public/), see README. */
-    fond_de_carte_osm: z.string().optional(),
+    fond_de_carte_osm: z
+      .string()
+      .superRefine((v, ctx) => {
+        // A leading « / » means the site's root (public/), as in the README's example.
+        const problem = pathProblem(v.replace(/^\/+/, ''));
+        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${problem} (dossier public/)` });
+      })
+      .optional(),
   })
   .strict();
 export type Territoire = z.infer<typeof territoire>;

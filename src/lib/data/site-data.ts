@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { loadDataset, type Dataset } from './dataset';
 import { DataValidationError } from './issues';
+import { confirmedByEnv, countsFile } from './shrink-guard';
 
 let cached: Dataset | undefined;
 
@@ -14,7 +15,7 @@ export function dataDir(): string {
 
 export function getDataset(): Dataset {
   if (cached) return cached;
-  const { dataset, issues } = loadDataset(dataDir());
+  const { dataset, issues } = loadDataset(dataDir(), { countsFile: countsFile(dataDir()), confirmShrink: confirmedByEnv() });
   const errors = issues.filter((i) => i.niveau === 'erreur');
   if (errors.length || !dataset) throw new DataValidationError(errors);
   cached = dataset;
