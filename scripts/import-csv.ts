@@ -10,6 +10,7 @@ import { parseDocument, isSeq, type YAMLSeq } from 'yaml';
 import { csvToRecords, type ImportKind } from '../src/lib/import/csv-rows';
 import { COLLECTIONS, loadDataset } from '../src/lib/data/dataset';
 import { formatIssue, sortIssues, type DataIssue } from '../src/lib/data/issues';
+import { readText } from '../src/lib/data/read-text';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -31,7 +32,10 @@ if (!(kind in COLLECTIONS)) {
 
 let rows;
 try {
-  rows = csvToRecords(readFileSync(file, 'utf8'));
+  // Old spreadsheets save in Windows-1252: converted (with a notice), never read garbled.
+  const { text, notice } = readText(file);
+  if (notice) console.log(`AVERTISSEMENT ${file} — ${notice}`);
+  rows = csvToRecords(text);
 } catch (e) {
   console.error(`ERREUR ${file} — CSV illisible : ${(e as Error).message}`);
   process.exit(1);

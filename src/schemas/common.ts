@@ -116,6 +116,28 @@ function isWebUrl(u: string): boolean {
 export const url = z.string().refine(isWebUrl, 'adresse web attendue, commençant par http:// ou https:// (ex. « https://www.exemple.fr »)'); // DI: site_web / lien_mobilisation
 
 /**
+ * The opening_hours library words its problems for mappers (« Mo-Fr 25:00 <--- (La plage horaire commence
+ * en dehors du jour actuel.) »). A coordinator gets instead what is wrong in plain French, where, and a
+ * corrected form: the library's own rewrite when it has one, an example otherwise.
+ */
+const OH_EXAMPLE = '« Mo-Fr 09:00-12:00 », « Tu 14:00-16:00 », « Th[1,3] 14:00-16:30 » ou « "sur rendez-vous" »';
+function explainOpeningHours(value: string, raw: string): string {
+  const [, at = '', why = raw] = /^(.*?)\s*<---\s*\((.*)\)\s*$/s.exec(raw) ?? [];
+  const where = at ? ` (lecture arrêtée après « ${at} »)` : '';
+  const badHour = /\b(2[5-9]|[3-9]\d):\d\d\b/.exec(value) ?? /\b24:(?!00)\d\d\b/.exec(value);
+  if (badHour) return `heure impossible « ${badHour[0]} » : une heure va de 00:00 à 24:00`;
+  let m: RegExpExecArray | null;
+  if ((m = /abréviation anglaise "(\w+)" pour "([^"]+)"/.exec(why))) return `les jours s’écrivent avec leur abréviation anglaise : « ${m[1]} » pour « ${m[2]} » (Mo Tu We Th Fr Sa Su)`;
+  if (/point-virgule/.test(why)) return 'point-virgule en trop : le « ; » sépare deux règles, supprimez celui qui ne précède rien';
+  if (/sans minutes/.test(why)) return `heures écrites sans les minutes${where} : écrivez « 09:00-12:00 » et non « 9-12 »`;
+  if (/ne continue pas comme prévu|Tiret \(-\) ou fin ouverte/.test(why)) return `plage horaire incomplète${where} : écrivez début et fin avec les minutes, séparés par un tiret (« 14:00-16:00 »)`;
+  if ((m = /""([^"]+)""/.exec(why))) return `un commentaire s’écrit entre guillemets, avec une majuscule : « "${m[1]}" »`;
+  if (/mois \w+ a/.test(why)) return `date impossible${where} : ce mois n’a pas autant de jours`;
+  if (/Caractère inattendu|n'a pas pu être reconnue/.test(why)) return `texte non reconnu${where} : jours en abréviations anglaises (Mo Tu We Th Fr Sa Su), heures au format 14:00-16:00`;
+  return `syntaxe non reconnue${where}`;
+}
+
+/**
  * Parses an OSM opening_hours value; returns the French problem or null. The library tolerates loose
  * input ("jeudi 14h-16h") with warnings: they are errors here (the data must be in the standard syntax
  * that data·inclusion and OSM tools read), and the message proposes the library's corrected value.
@@ -125,10 +147,10 @@ export function openingHoursError(value: string): string | null {
     const oh = new OpeningHours(value, { lat: 44.3, lon: 0.5, address: { country_code: 'fr', state: '' } }, { locale: 'fr' } as never);
     const warnings = oh.getWarnings();
     if (!warnings.length) return null;
-    return `${warnings[0]!.replace(/\s+/g, ' ').trim()} — proposition : « ${oh.prettifyValue()} »`;
+    return `${explainOpeningHours(value, warnings[0]!.replace(/\s+/g, ' ').trim())} — forme corrigée : « ${oh.prettifyValue()} »`;
   } catch (e) {
     // The library lists several hints separated by "; ": the first one locates the problem.
-    return String(e).replace(/\s+/g, ' ').trim().split('; ')[0]!;
+    return `${explainOpeningHours(value, String(e).replace(/\s+/g, ' ').trim().split('; ')[0]!)} — exemples de forme correcte : ${OH_EXAMPLE}`;
   }
 }
 /** Schedule in OSM `opening_hours` syntax (DI: horaires_accueil), e.g. "Tu 14:00-16:00", "We[1] 10:00-12:00", "\"sur rendez-vous\"". */
@@ -138,7 +160,7 @@ export const horaires = z
   .min(1, 'horaires vides')
   .superRefine((v, ctx) => {
     const err = openingHoursError(v);
-    if (err) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `horaires illisibles au format opening_hours (ex. « Tu 14:00-16:00 ») : ${err}` });
+    if (err) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `horaires illisibles (format opening_hours) : ${err}` });
   });
 
 export const accessibilite = z
