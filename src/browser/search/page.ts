@@ -129,7 +129,8 @@ function themeTags(h: Hit): string {
   return (h.rec.t ?? [])
     .map((i) => manifest.themes[i])
     .filter(Boolean)
-    .map((t) => `<span class="badge" style="color:${t!.couleur}">${t!.icon} ${esc(t!.libelle)}</span>`)
+    // A class, not a style attribute: the CSP allows no inline style (src/lib/csp.ts, /themes.css).
+    .map((t) => `<span class="badge th-fg-${esc(t!.id)}">${t!.icon} ${esc(t!.libelle)}</span>`)
     .join('');
 }
 

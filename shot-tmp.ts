@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const [,, url, name, w = '1280', h = '900', full = ''] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+const ctx = await b.newContext({ viewport: { width: +w, height: +h }, locale: 'fr-FR' });
+const p = await ctx.newPage();
+const errs: string[] = [];
+p.on('console', (m) => m.type() === 'error' && errs.push(m.text()));
+p.on('pageerror', (e) => errs.push(String(e)));
+await p.goto('http://127.0.0.1:4412' + url, { waitUntil: 'networkidle' });
+await p.waitForTimeout(1500);
+await p.screenshot({ path: `tests/browser/screenshots/${name}.png`, fullPage: full === 'full' });
+console.log(name, errs.join('\n'));
+await b.close();
