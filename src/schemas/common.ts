@@ -7,7 +7,6 @@
  */
 import { z } from 'astro/zod';
 import OpeningHours from 'opening_hours';
-import { pathProblem } from '../lib/data/safe-path';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'un texte', number: 'un nombre', boolean: 'true ou false', array: 'une liste', object: 'un objet (clés : valeurs)',
@@ -75,8 +74,20 @@ export function isRealDate(iso: string): boolean {
 }
 
 /**
+ * Why a path written in a data file is not acceptable, or null. Pure string rules (no node:path: schemas
+ * also run in the browser): relative, no « .. » segment, no drive or URL scheme, no NUL.
+ * src/lib/data/safe-path.ts checks the resolved path again right before opening the file.
+ */
+export function pathProblem(rel: string): string | null {
+  if (rel.includes('\0')) return 'caractère nul dans le chemin';
+  if (/^[\\/]/.test(rel) || /^[a-z][a-z0-9+.-]*:/i.test(rel)) return 'chemin absolu ou adresse refusé : écrivez un chemin relatif au dossier (ex. « reference/communes.geojson »)';
+  if (rel.split(/[\\/]+/).includes('..')) return 'chemin refusé : « .. » sortirait du dossier ; le fichier doit se trouver dans le dossier (ex. « reference/communes.geojson »)';
+  return null;
+}
+
+/**
  * A path to a file of the project written in a data file: relative, and never leaving its folder
- * (checked again, links followed, right before the file is opened: src/lib/data/safe-path.ts).
+ * (checked again on the resolved path right before the file is opened: src/lib/data/safe-path.ts).
  */
 export const cheminFichier = (what: string) =>
   nonEmpty(what).superRefine((v, ctx) => {

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { cheminFichier, codeInsee, id, nonEmpty } from './common';
-import { pathProblem } from '../lib/data/safe-path';
+import { cheminFichier, codeInsee, id, nonEmpty, pathProblem } from './common';
+import { ACTIVITES_EQUIPE, type ActiviteEquipe } from './vocabulary';
 
 /** One need type of the territory's closed catalogue (DI: thematiques, coarser and centred on social ties). */
 export const thematique = z
@@ -16,6 +16,13 @@ export const thematique = z
     portee_km: z.number().positive('portée en km positive').default(10),
     /** Whether an offer reachable by phone/online fills a local gap for this need. */
     distance_comble: z.boolean().default(false),
+    /**
+     * Activities of an équipe citoyenne that fill this need (e.g. `[visites]` for home visits): the one statement
+     * of what a team covers, read by coverage, search, map and the method text. Empty: no team fills it.
+     */
+    equipes: z
+      .array(z.enum(Object.keys(ACTIVITES_EQUIPE) as [ActiviteEquipe], { errorMap: () => ({ message: `activité d'équipe attendue parmi : ${Object.keys(ACTIVITES_EQUIPE).join(', ')}` }) }))
+      .default([]),
     /** data·inclusion thématiques this need maps to, for exports. */
     data_inclusion: z.array(z.string()).default([]),
   })

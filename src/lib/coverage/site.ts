@@ -1,7 +1,7 @@
 /** The site's coverage, map shapes and indicators, computed once per build from the validated dataset. */
 import { getDataset, dataDir } from '../data/site-data';
 import { indexFor } from '../records';
-import { coverageFor, EQUIPE_THEMATIQUES, type SiteCoverage } from './from-dataset';
+import { coverageFor, type SiteCoverage } from './from-dataset';
 import { pathData, projection, type Projection } from './svg';
 import type { CommuneCoverage } from './model';
 import type { Thematique } from '../../schemas';
@@ -53,9 +53,4 @@ export function themeViews(): ThemeView[] {
     const t = cov.themeIndex.get(theme.id)!;
     return { theme, t, rows: cov.rows[t]! };
   });
-}
-
-/** Whether équipes citoyennes can cover this thématique (to word the summary sentence). */
-export function teamsCount(themeId: string): boolean {
-  return Object.values(EQUIPE_THEMATIQUES).some((ts) => ts.includes(themeId));
 }

@@ -49,14 +49,14 @@ function plural(n: number, one: string, many: string): string {
  * One sentence per thématique, e.g. "12 400 habitants, dont 3 900 de 65 ans et plus, vivent dans une
  * commune à plus de 5 km à vol d'oiseau d'une offre « Activité physique adaptée » sur place, sans offre à domicile."
  */
-export function summarySentence(theme: CoverageTheme, s: ThemeSummary, opts: { teamsCount?: boolean } = {}): string {
+export function summarySentence(theme: CoverageTheme, s: ThemeSummary, opts: { teamsFill?: boolean } = {}): string {
   const pop = s.population - s.populationCouverte;
   const p65 = s.pop65 - s.pop65Couverte;
   const communes = s.communes - s.communesCouvertes;
   const what = `d'une offre « ${theme.libelle} »`;
   if (communes === 0)
     return `Toutes les communes ont une offre « ${theme.libelle} » ${reachInWords(theme)}, à domicile${theme.distance_comble ? ' ou à distance' : ''}.`;
-  const home = opts.teamsCount ? 'sans offre à domicile ni équipe citoyenne' : 'sans offre à domicile';
+  const home = opts.teamsFill ? 'sans offre à domicile ni équipe citoyenne' : 'sans offre à domicile';
   return (
     `${formatInt(pop)} ${plural(pop, 'habitant', 'habitants')}, dont ${formatInt(p65)} de 65 ans et plus, ` +
     `${plural(pop, 'vit', 'vivent')} dans ${formatInt(communes)} ${plural(communes, 'commune', 'communes')} à plus de ${km(theme.portee_km)} à vol d'oiseau ` +

@@ -5,14 +5,9 @@
  * folder by whoever manages it (as the test fixtures share data/reference/) is that person's choice.
  */
 import path from 'node:path';
+import { pathProblem } from '../../schemas/common';
 
-/** Why a path written in a data file is not acceptable, or null. Pure: usable in schemas. */
-export function pathProblem(rel: string): string | null {
-  if (rel.includes('\0')) return 'caractère nul dans le chemin';
-  if (path.isAbsolute(rel) || path.win32.isAbsolute(rel) || /^[a-z]+:/i.test(rel)) return 'chemin absolu ou adresse refusé : écrivez un chemin relatif au dossier (ex. « reference/communes.geojson »)';
-  if (rel.split(/[\\/]+/).includes('..')) return 'chemin refusé : « .. » sortirait du dossier ; le fichier doit se trouver dans le dossier (ex. « reference/communes.geojson »)';
-  return null;
-}
+export { pathProblem };
 
 const inside = (base: string, target: string) => {
   const r = path.relative(base, target);
