@@ -86,7 +86,12 @@ const territory = fc.record({
   offers: fc.array(fc.record({ at: near, domicile: fc.boolean() }), { maxLength: 12 }),
   portee: fc.double({ min: 1, max: 40, noNaN: true }),
 });
-function coverage(t: fc.Arbitrary<never> extends never ? { communes: { code: string; at: { lat: number; lon: number }; population: number }[]; offers: { at: { lat: number; lon: number }; domicile: boolean }[]; portee: number } : never, keep = t.offers.length) {
+interface Territory {
+  communes: { code: string; at: { lat: number; lon: number }; population: number }[];
+  offers: { at: { lat: number; lon: number }; domicile: boolean }[];
+  portee: number;
+}
+function coverage(t: Territory, keep = t.offers.length) {
   const communes: CoverageCommune[] = t.communes.map((c) => ({ code: c.code, nom: c.code, ...c.at, population: c.population, pop65: Math.round(c.population / 4), pop80: Math.round(c.population / 10) }));
   const offers: CoverageOffer[] = t.offers.slice(0, keep).map((o, i) => ({
     id: `o${i}`,
