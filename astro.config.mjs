@@ -5,7 +5,10 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'auto' },
+  // No inline <style>: the Content-Security-Policy allows stylesheets from the site only (src/lib/csp.ts).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Nor inline <script>: Astro inlines scripts smaller than this limit; 0 keeps every script a file.
+  vite: { build: { assetsInlineLimit: 0 } },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
 });

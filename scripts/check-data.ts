@@ -5,9 +5,13 @@
 import path from 'node:path';
 import { loadDataset } from '../src/lib/data/dataset';
 import { formatIssue, sortIssues } from '../src/lib/data/issues';
+import { confirmedByEnv, countsFile } from '../src/lib/data/shrink-guard';
 
-const dataDir = path.resolve(process.argv[2] ?? 'data');
-const loaded = loadDataset(dataDir);
+const args = process.argv.slice(2);
+const confirm = args.includes('--confirmer-suppressions');
+const dataDir = path.resolve(args.find((a) => !a.startsWith('--')) ?? 'data');
+// Counts of the last successful check: a collection emptied or cut down by mistake is caught.
+const loaded = loadDataset(dataDir, { countsFile: countsFile(dataDir), confirmShrink: confirm || confirmedByEnv() });
 const { counts } = loaded;
 const issues = sortIssues(loaded.issues);
 const errors = issues.filter((i) => i.niveau === 'erreur');

@@ -5,12 +5,12 @@
  * and no file is written. Rows whose id already exists replace that record (with --fusion: only the
  * columns the row fills are changed, as for a correction); others are appended.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportKind } from '../src/lib/import/csv-rows';
 import { importCsv } from '../src/lib/import/merge';
 import { COLLECTIONS } from '../src/lib/data/dataset';
 import { formatIssue, sortIssues } from '../src/lib/data/issues';
+import { readText } from '../src/lib/data/read-text';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -40,7 +40,10 @@ if (!(kind in COLLECTIONS)) {
 
 let csvText: string;
 try {
-  csvText = readFileSync(file, 'utf8');
+  // Old spreadsheets save in Windows-1252: converted (with a notice), never read garbled.
+  const { text, notice } = readText(file);
+  if (notice) console.log(`AVERTISSEMENT ${file} — ${notice}`);
+  csvText = text;
 } catch (e) {
   console.error(`ERREUR ${file} — fichier illisible : ${(e as Error).message}`);
   process.exit(1);

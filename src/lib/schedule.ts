@@ -169,7 +169,10 @@ export function nextSessions(value: string, from: Date, count = 3, days = 120, w
   const oh = parsed(value, where);
   const to = new Date(from.getTime() + days * 86_400_000);
   const out: Session[] = [];
-  for (const [start, end, unknown, comment] of oh.getOpenIntervals(from, to)) {
+  // Asked from the day before: a session under way at `from` keeps its real start (the library would
+  // clip it to `from`, showing « de 14 h 07 »); sessions already over are skipped.
+  for (const [start, end, unknown, comment] of oh.getOpenIntervals(new Date(from.getTime() - 86_400_000), to)) {
+    if (end.getTime() <= from.getTime()) continue;
     // An interval spanning the whole window is an all-time "sur rendez-vous", not a session.
     if (unknown && end.getTime() - start.getTime() > 86_400_000) continue;
     out.push({ start, end, onRequest: Boolean(unknown), comment: comment ?? undefined });

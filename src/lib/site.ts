@@ -14,6 +14,7 @@ import { pathData, projection, type Projection } from './coverage/svg';
 import { loadDataset, type Dataset } from './data/dataset';
 import { withoutEnded } from './data/ended';
 import { DataValidationError } from './data/issues';
+import { confirmedByEnv, countsFile } from './data/shrink-guard';
 import { CommuneAreas, mapData, type MapData } from './map/data';
 import { Index, indexFor } from './records';
 import { buildSearchIndex, type BuiltIndex } from './search/build-index';
@@ -122,7 +123,7 @@ let current: Site | undefined;
 export function site(): Site {
   if (current) return current;
   const dir = dataDir();
-  const { dataset, issues } = loadDataset(dir);
+  const { dataset, issues } = loadDataset(dir, { countsFile: countsFile(dir), confirmShrink: confirmedByEnv() });
   const errors = issues.filter((i) => i.niveau === 'erreur');
   if (errors.length || !dataset) throw new DataValidationError(errors);
   current = new Site(withoutEnded(dataset, new Date()), dir, dataset);

@@ -31,6 +31,8 @@ const frenchErrorMap: z.ZodErrorMap = (issue, ctx) => {
       return { message: issue.type === 'array' ? `au moins ${issue.minimum} élément(s) attendu(s)` : `valeur trop petite (minimum ${issue.minimum})` };
     case z.ZodIssueCode.too_big:
       return { message: issue.type === 'array' ? `au plus ${issue.maximum} élément(s)` : `valeur trop grande (maximum ${issue.maximum})` };
+    case z.ZodIssueCode.invalid_union:
+      return { message: 'valeur de forme inattendue pour ce champ' };
     default:
       return { message: ctx.defaultError };
   }
@@ -53,14 +55,45 @@ export const nonEmpty = (what: string) =>
 
 /** ISO date (AAAA-MM-JJ), kept as a string so that YAML and CSV read alike. */
 export const dateIso = z
-  .union([z.string(), z.date()])
+  .union([z.string(), z.date()], {
+    errorMap: (_issue, ctx) => ({ message: ctx.data === undefined ? 'champ obligatoire manquant' : 'date attendue au format AAAA-MM-JJ' }),
+  })
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .pipe(
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
-      .refine((s) => !Number.isNaN(Date.parse(s)), 'date inexistante'),
+      .refine(isRealDate, 'date inexistante dans le calendrier (ex. 30 février, 31 avril) : vérifiez le jour et le mois'),
   );
+
+/** « 2026-02-30 » is well formed but does not exist (Date.parse accepts it and moves it to March 2). */
+export function isRealDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * Why a path written in a data file is not acceptable, or null. Pure string rules (no node:path: schemas
+ * also run in the browser): relative, no « .. » segment, no drive or URL scheme, no NUL.
+ * src/lib/data/safe-path.ts checks the resolved path again right before opening the file.
+ */
+export function pathProblem(rel: string): string | null {
+  if (rel.includes('\0')) return 'caractère nul dans le chemin';
+  if (/^[\\/]/.test(rel) || /^[a-z][a-z0-9+.-]*:/i.test(rel)) return 'chemin absolu ou adresse refusé : écrivez un chemin relatif au dossier (ex. « reference/communes.geojson »)';
+  if (rel.split(/[\\/]+/).includes('..')) return 'chemin refusé : « .. » sortirait du dossier ; le fichier doit se trouver dans le dossier (ex. « reference/communes.geojson »)';
+  return null;
+}
+
+/**
+ * A path to a file of the project written in a data file: relative, and never leaving its folder
+ * (checked again on the resolved path right before the file is opened: src/lib/data/safe-path.ts).
+ */
+export const cheminFichier = (what: string) =>
+  nonEmpty(what).superRefine((v, ctx) => {
+    const problem = pathProblem(v);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  });
 
 export const coordonnees = z.object(
   {
@@ -94,6 +127,28 @@ function isWebUrl(u: string): boolean {
 export const url = z.string().refine(isWebUrl, 'adresse web attendue, commençant par http:// ou https:// (ex. « https://www.exemple.fr »)'); // DI: site_web / lien_mobilisation
 
 /**
+ * The opening_hours library words its problems for mappers (« Mo-Fr 25:00 <--- (La plage horaire commence
+ * en dehors du jour actuel.) »). A coordinator gets instead what is wrong in plain French, where, and a
+ * corrected form: the library's own rewrite when it has one, an example otherwise.
+ */
+const OH_EXAMPLE = '« Mo-Fr 09:00-12:00 », « Tu 14:00-16:00 », « Th[1,3] 14:00-16:30 » ou « "sur rendez-vous" »';
+function explainOpeningHours(value: string, raw: string): string {
+  const [, at = '', why = raw] = /^(.*?)\s*<---\s*\((.*)\)\s*$/s.exec(raw) ?? [];
+  const where = at ? ` (lecture arrêtée après « ${at} »)` : '';
+  const badHour = /\b(2[5-9]|[3-9]\d):\d\d\b/.exec(value) ?? /\b24:(?!00)\d\d\b/.exec(value);
+  if (badHour) return `heure impossible « ${badHour[0]} » : une heure va de 00:00 à 24:00`;
+  let m: RegExpExecArray | null;
+  if ((m = /abréviation anglaise "(\w+)" pour "([^"]+)"/.exec(why))) return `les jours s’écrivent avec leur abréviation anglaise : « ${m[1]} » pour « ${m[2]} » (Mo Tu We Th Fr Sa Su)`;
+  if (/point-virgule/.test(why)) return 'point-virgule en trop : le « ; » sépare deux règles, supprimez celui qui ne précède rien';
+  if (/sans minutes/.test(why)) return `heures écrites sans les minutes${where} : écrivez « 09:00-12:00 » et non « 9-12 »`;
+  if (/ne continue pas comme prévu|Tiret \(-\) ou fin ouverte/.test(why)) return `plage horaire incomplète${where} : écrivez début et fin avec les minutes, séparés par un tiret (« 14:00-16:00 »)`;
+  if ((m = /""([^"]+)""/.exec(why))) return `un commentaire s’écrit entre guillemets, avec une majuscule : « "${m[1]}" »`;
+  if (/mois \w+ a/.test(why)) return `date impossible${where} : ce mois n’a pas autant de jours`;
+  if (/Caractère inattendu|n'a pas pu être reconnue/.test(why)) return `texte non reconnu${where} : jours en abréviations anglaises (Mo Tu We Th Fr Sa Su), heures au format 14:00-16:00`;
+  return `syntaxe non reconnue${where}`;
+}
+
+/**
  * Parses an OSM opening_hours value; returns the French problem or null. The library tolerates loose
  * input ("jeudi 14h-16h") with warnings: they are errors here (the data must be in the standard syntax
  * that data·inclusion and OSM tools read), and the message proposes the library's corrected value.
@@ -112,10 +167,10 @@ export function openingHoursError(value: string): string | null {
     const oh = new OpeningHours(value, openingHoursPlace(), { locale: 'fr' } as never);
     const warnings = oh.getWarnings();
     if (!warnings.length) return null;
-    return `${warnings[0]!.replace(/\s+/g, ' ').trim()} — proposition : « ${oh.prettifyValue()} »`;
+    return `${explainOpeningHours(value, warnings[0]!.replace(/\s+/g, ' ').trim())} — forme corrigée : « ${oh.prettifyValue()} »`;
   } catch (e) {
     // The library lists several hints separated by "; ": the first one locates the problem.
-    return String(e).replace(/\s+/g, ' ').trim().split('; ')[0]!;
+    return `${explainOpeningHours(value, String(e).replace(/\s+/g, ' ').trim().split('; ')[0]!)} — exemples de forme correcte : ${OH_EXAMPLE}`;
   }
 }
 /** Schedule in OSM `opening_hours` syntax (DI: horaires_accueil), e.g. "Tu 14:00-16:00", "We[1] 10:00-12:00", "\"sur rendez-vous\"". */
@@ -125,7 +180,7 @@ export const horaires = z
   .min(1, 'horaires vides')
   .superRefine((v, ctx) => {
     const err = openingHoursError(v);
-    if (err) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `horaires illisibles au format opening_hours (ex. « Tu 14:00-16:00 ») : ${err}` });
+    if (err) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `horaires illisibles (format opening_hours) : ${err}` });
   });
 
 export const accessibilite = z

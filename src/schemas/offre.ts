@@ -101,6 +101,8 @@ export const offre = z
   .strict()
   .superRefine((o, ctx) => {
     if (o.mode.type === 'sur_place') requireSitePlace(o.mode, { ...ctx, addIssue: (i) => ctx.addIssue({ ...i, path: ['mode', ...(i.path ?? [])] }) } as z.RefinementCtx);
+    if (o.periode?.debut && o.periode.fin && o.periode.debut > o.periode.fin)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['periode', 'fin'], message: `période inversée : la fin (${o.periode.fin}) est avant le début (${o.periode.debut})` });
     if (o.mode.type !== 'itinerant' && !o.horaires)
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['horaires'], message: 'horaires obligatoires (format opening_hours, ou « "sur rendez-vous" »)' });
   });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { codeInsee, courriel, id, nonEmpty, url } from './common';
+import { cheminFichier, codeInsee, courriel, id, nonEmpty, pathProblem, url } from './common';
 import { ACTIVITES_EQUIPE, type ActiviteEquipe } from './vocabulary';
 import diThematiques from './standards/data-inclusion-v1/extra/thematiques.json';
 
@@ -47,12 +47,12 @@ export const territoire = z
     /** Reference files, relative to data/. */
     fichiers: z
       .object({
-        communes: nonEmpty('fichier des communes'), // GeoJSON polygons with code, nom, population, centre_lon, centre_lat
-        contour: nonEmpty('fichier du contour'),
-        population_grille: z.string().optional(), // INSEE Filosofi 5 km cells (GeoJSON)
-        rivieres: z.string().optional(),
-        lacs: z.string().optional(),
-        lieux_habites: z.string().optional(),
+        communes: cheminFichier('fichier des communes'), // GeoJSON polygons with code, nom, population, centre_lon, centre_lat
+        contour: cheminFichier('fichier du contour'),
+        population_grille: cheminFichier('fichier de la grille de population').optional(), // INSEE Filosofi 5 km cells (GeoJSON)
+        rivieres: cheminFichier('fichier des rivières').optional(),
+        lacs: cheminFichier('fichier des lacs').optional(),
+        lieux_habites: cheminFichier('fichier des lieux habités').optional(),
       })
       .strict(),
     /** Who receives proposals and corrections from /proposer/ (a service address, never a private person's). */
@@ -79,7 +79,14 @@ export const territoire = z
       )
       .default([]),
     /** Optional full OpenStreetMap basemap (a PMTiles file placed under public/), see README. */
-    fond_de_carte_osm: z.string().optional(),
+    fond_de_carte_osm: z
+      .string()
+      .superRefine((v, ctx) => {
+        // A leading « / » means the site's root (public/), as in the README's example.
+        const problem = pathProblem(v.replace(/^\/+/, ''));
+        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${problem} (dossier public/)` });
+      })
+      .optional(),
   })
   .strict();
 export type Territoire = z.infer<typeof territoire>;

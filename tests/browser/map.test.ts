@@ -180,39 +180,39 @@ describe('/carte/', () => {
 });
 
 describe('small maps of the fiches', () => {
+  /** Static SVG drawn at build time: no script on the page, the item in the picture, a link to /carte/. */
   async function miniMap(url: string, name: string) {
     const v = await visit(browser, url);
-    const el = v.page.locator('[data-minimap]');
+    const scripts: string[] = await v.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /\.m?js(\?|$)/.test(u)));
+    const el = v.page.locator('figure.minimap svg');
     await el.scrollIntoViewIfNeeded();
-    await v.page.waitForSelector('[data-minimap][data-ready=true]', { timeout: 60_000 });
-    await v.page.waitForTimeout(1200);
     const png = PNG.decode(await el.screenshot({ path: `tests/browser/screenshots/${name}.png` }));
     let paper = 0;
-    let dark = 0;
     let purple = 0;
     for (let i = 0; i < png.data.length; i += 4) {
       const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
-      if (near(hex('#f6f4ef'), 8)(r, g, b)) paper++;
-      if (r < 60 && g < 60 && b < 60) dark++;
-      if (near(hex('#5b3f8c'), 40)(r, g, b)) purple++;
+      if (near(hex('#fbfaf7'), 6)(r, g, b)) paper++;
+      if (near(hex('#5b3a8c'), 40)(r, g, b)) purple++;
     }
+    expect(scripts, 'aucun script pour une petite carte').toEqual([]);
+    expect(await v.page.locator('figure.minimap a[href^="/carte/"]').count()).toBe(1);
     expect(v.externalRequests).toEqual([]);
     expect(v.consoleErrors).toEqual([]);
     expect(await axeViolations(v.page)).toEqual([]);
-    return { paper: paper / (png.width * png.height), dark, purple };
+    return { paper: paper / (png.width * png.height), purple };
   }
 
-  it('a lieu: its marker on the basemap', async () => {
+  it('a lieu: its marker among the neighbouring communes', async () => {
     const l = ds.lieux[0]!;
     const px = await miniMap(`/lieux/${l.id}/`, 'minicarte-lieu');
-    expect(px.paper).toBeGreaterThan(0.2);
-    expect(px.dark, 'repère du lieu').toBeGreaterThan(40);
+    expect(px.paper).toBeGreaterThan(0.3);
+    expect(px.purple, 'repère du lieu').toBeGreaterThan(150);
   });
 
   it('an équipe: the merged area of its communes', async () => {
     const e = ds.equipes[0]!;
     const px = await miniMap(`/equipes/${e.id}/`, 'minicarte-equipe');
-    expect(px.purple, 'contour de la zone').toBeGreaterThan(150);
+    expect(px.purple, 'contour de la zone').toBeGreaterThan(400);
   });
 });
 

@@ -51,6 +51,6 @@ describe('page scripts', () => {
         }
     }
     expect(bad).toEqual([]);
-    expect(browserImports).toBeGreaterThanOrEqual(3); // /carte/, /recherche/, the small maps
+    expect(browserImports).toBeGreaterThanOrEqual(3); // /carte/, /recherche/, the print button (small maps are static SVG)
   });
 });

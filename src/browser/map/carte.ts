@@ -228,6 +228,9 @@ export function start(): void {
       else map.fitBounds([w, s, east, n] as LngLatBoundsLike, { padding: 40, maxZoom: 13, duration: 900 });
       popupFor(e.layer, e.id, at, pt?.properties.arret);
     }
+    // ?bbox=w,s,e,n: the extent of a small static map (commune pages) opened here.
+    const box = (new URLSearchParams(location.search).get('bbox') ?? '').split(',').map(Number);
+    if (box.length === 4 && box.every(Number.isFinite)) map.fitBounds(box as LngLatBoundsLike, { padding: 20, duration: 0 });
     for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-montrer]')) {
       b.hidden = false;
       b.addEventListener('click', () => {

@@ -27,7 +27,8 @@ function themeTags(h: Hit, themes: ThemeInfo[]): string {
   return (h.rec.t ?? [])
     .map((i) => themes[i])
     .filter((t): t is ThemeInfo => Boolean(t))
-    .map((t) => `<span class="badge" style="color:${t.couleur}">${t.icon} ${esc(t.libelle)}</span>`)
+    // A class, not a style attribute: the CSP allows no inline style (src/lib/csp.ts, /themes.css).
+    .map((t) => `<span class="badge th-fg-${esc(t.id)}">${t.icon} ${esc(t.libelle)}</span>`)
     .join('');
 }
 

@@ -5,7 +5,7 @@
  * every extent, name and rank comes from the files.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { confinedOrThrow } from '../data/safe-path';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
@@ -45,7 +45,7 @@ export type BasemapLayer = keyof typeof BASEMAP_LAYERS;
 
 /** Reads the reference files a territory config names (paths relative to the data directory). */
 export function readBasemapInput(dataDir: string, fichiers: { communes: string; contour: string; rivieres?: string; lacs?: string; lieux_habites?: string }): BasemapInput {
-  const read = <T>(rel: string): T => JSON.parse(readFileSync(path.join(dataDir, rel), 'utf8')) as T;
+  const read = <T>(rel: string): T => JSON.parse(readFileSync(confinedOrThrow(dataDir, rel), 'utf8')) as T;
   const contourRaw = read<Feature<Polygon | MultiPolygon> | FeatureCollection<Polygon | MultiPolygon>>(fichiers.contour);
   const contour = contourRaw.type === 'FeatureCollection' ? contourRaw.features[0]! : contourRaw;
   return {

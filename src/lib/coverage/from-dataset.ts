@@ -2,7 +2,7 @@
  * Turns the validated dataset into the coverage model's plain inputs, and runs it once per build.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { confinedOrThrow } from '../data/safe-path';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Dataset } from '../data/dataset';
 import { teamThemes } from '../needs';
@@ -48,7 +48,7 @@ export interface SiteCoverage extends CoverageResult {
 /** Coverage of a dataset whose reference files are under dataDir (area weighting takes about a second: call once, see site()). */
 export function coverageFor(ds: Dataset, dataDir: string): SiteCoverage {
   const gridFile = ds.territoire.fichiers.population_grille;
-  const grid = gridFile ? (JSON.parse(readFileSync(path.join(dataDir, gridFile), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, GridCellProps>) : undefined;
+  const grid = gridFile ? (JSON.parse(readFileSync(confinedOrThrow(dataDir, gridFile), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, GridCellProps>) : undefined;
   const input = buildCoverageInput(ds, grid);
   const res: SiteCoverage = {
     ...computeCoverage(input),

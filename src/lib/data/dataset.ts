@@ -3,7 +3,7 @@
  * and returns the dataset together with ALL the problems found (never only the first).
  * Used by `npm run check-data`, by the import script and by the Astro content loader.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { z } from 'astro/zod';
@@ -11,6 +11,10 @@ import { territoire as territoireSchema, type Equipe, type Lieu, type Offre, typ
 import { fieldPath, type DataIssue } from './issues';
 import { readYamlObject, readYamlRecords, type RawRecord } from './yaml-records';
 import { crossChecks } from './cross-checks';
+import { readText } from './read-text';
+import { confinedPath } from './safe-path';
+import { unsafeChars } from './unsafe-chars';
+import { readCounts, shrinkIssues, writeCounts, type Counts } from './shrink-guard';
 import { iconExists } from '../theme-icons';
 
 export interface CommuneRef {
@@ -64,7 +68,18 @@ export function parseRecords<S extends z.ZodTypeAny>(
   const issues: DataIssue[] = [];
   let invalidCount = 0;
   raw.forEach((r, i) => {
+    if (r.unreadable) {
+      invalidCount++; // its syntax error is already reported, at its line
+      return;
+    }
+    const hidden = unsafeChars(r.value);
+    for (const u of hidden)
+      issues.push({ niveau: 'erreur', fichier, ligne: r.lineOf(u.path), enregistrement: recordLabel(r.value, i), champ: u.champ || undefined, message: u.message });
     const res = schema.safeParse(r.value);
+    if (res.success && hidden.length) {
+      invalidCount++;
+      return;
+    }
     if (res.success) {
       valid.push({ record: res.data, line: r.line });
       return;
@@ -88,11 +103,25 @@ export function parseRecords<S extends z.ZodTypeAny>(
   return { valid, issues, invalidCount };
 }
 
-function readGeoJson<T>(abs: string, rel: string, issues: DataIssue[]): T | undefined {
+/**
+ * Reads a reference GeoJSON file named in territoire.yaml. The path is checked BEFORE the file is opened
+ * (it must stay inside the data folder), and messages never quote the file's content.
+ */
+function readGeoJson<T>(dataDir: string, name: string, rel: string, issues: DataIssue[], named: { fichier: string; ligne: number; champ: string }): T | undefined {
+  const where = confinedPath(dataDir, name);
+  if ('error' in where) {
+    issues.push({ niveau: 'erreur', ...named, valeur: name, message: `${where.error} de données` });
+    return undefined;
+  }
+  if (!existsSync(where.abs)) {
+    issues.push({ niveau: 'erreur', fichier: rel, message: 'fichier de référence introuvable (nommé dans territoire.yaml, rubrique fichiers)' });
+    return undefined;
+  }
   try {
-    return JSON.parse(readFileSync(abs, 'utf8')) as T;
+    return JSON.parse(readText(where.abs).text) as T;
   } catch (e) {
-    issues.push({ niveau: 'erreur', fichier: rel, message: `fichier GeoJSON illisible : ${(e as Error).message}` });
+    const pos = /position (\d+)/.exec((e as Error).message)?.[1];
+    issues.push({ niveau: 'erreur', fichier: rel, message: `fichier GeoJSON illisible : ce n’est pas du JSON valide${pos ? ` (à partir du caractère n° ${Number(pos) + 1})` : ''}` });
     return undefined;
   }
 }
@@ -111,6 +140,13 @@ export interface LoadOptions {
   relRoot?: string;
   /** YAML text to validate in place of a collection file, without writing it (CSV import). */
   replace?: Partial<Record<CollectionName, string>>;
+  /**
+   * File keeping the record counts of the last successful load of this folder: a collection that empties
+   * or loses many records compared with it is an error (see shrink-guard.ts). Written back on success.
+   */
+  countsFile?: string;
+  /** A person confirmed that records were removed on purpose (CONFIRMER_SUPPRESSIONS=1). */
+  confirmShrink?: boolean;
 }
 
 export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult {
@@ -142,11 +178,13 @@ export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult
   const parsed = {} as { [K in CollectionName]: Located<z.infer<(typeof COLLECTIONS)[K]['schema']>>[] };
   const raws = {} as Record<CollectionName, RawRecord[]>;
   const files = {} as Record<CollectionName, string>;
+  const empties = {} as Record<CollectionName, 'explicit' | 'implicit' | undefined>;
   for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
     const { file, schema } = COLLECTIONS[name];
     const fichier = rel(file);
     const raw = readYamlRecords(abs(file), fichier, opts.replace?.[name]);
     issues.push(...raw.issues);
+    empties[name] = raw.empty;
     raws[name] = raw.records;
     files[name] = fichier;
     const res = parseRecords(raw.records, schema, fichier);
@@ -165,12 +203,14 @@ export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult
     });
   }
 
+  issues.push(...checkShrink(dataDir, rel, counts, empties, opts));
+
   if (!territoire) return { issues, counts };
 
   const communesFile = rel(territoire.fichiers.communes);
-  const shapes = readGeoJson<Dataset['communeShapes']>(abs(territoire.fichiers.communes), communesFile, issues);
+  const shapes = readGeoJson<Dataset['communeShapes']>(dataDir, territoire.fichiers.communes, communesFile, issues, { fichier: terrFile, ligne: terrRaw.lineOf(['fichiers', 'communes']), champ: 'fichiers.communes' });
   const contourFile = rel(territoire.fichiers.contour);
-  const contourRaw = readGeoJson<Feature<Polygon | MultiPolygon> | FeatureCollection<Polygon | MultiPolygon>>(abs(territoire.fichiers.contour), contourFile, issues);
+  const contourRaw = readGeoJson<Feature<Polygon | MultiPolygon> | FeatureCollection<Polygon | MultiPolygon>>(dataDir, territoire.fichiers.contour, contourFile, issues, { fichier: terrFile, ligne: terrRaw.lineOf(['fichiers', 'contour']), champ: 'fichiers.contour' });
   if (!shapes || !contourRaw) return { issues, counts };
   const contour = contourRaw.type === 'FeatureCollection' ? contourRaw.features[0]! : contourRaw;
 
@@ -197,5 +237,39 @@ export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult
     equipes: parsed.equipes.map((l) => l.record),
   };
   issues.push(...crossChecks({ territoire, communes: new Set(communes.keys()), contour, raw: raws, files, today }));
+  if (opts.countsFile && !issues.some((i) => i.niveau === 'erreur'))
+    writeCounts(opts.countsFile, Object.fromEntries(Object.entries(counts).map(([k, c]) => [k, c.read])));
   return { dataset, issues, counts };
+}
+
+/** Empty or shrunk collections, against the previous successful load and data/attendus.yaml. */
+function checkShrink(
+  dataDir: string,
+  rel: (f: string) => string,
+  counts: LoadResult['counts'],
+  empties: Record<CollectionName, 'explicit' | 'implicit' | undefined>,
+  opts: LoadOptions,
+): DataIssue[] {
+  const previous: Counts | undefined = opts.countsFile ? readCounts(opts.countsFile) : undefined;
+  const issues: DataIssue[] = [];
+  const expected: Counts = {};
+  if (existsSync(path.join(dataDir, 'attendus.yaml'))) {
+    const raw = readYamlObject(path.join(dataDir, 'attendus.yaml'), rel('attendus.yaml'));
+    issues.push(...raw.issues);
+    const v = raw.value as Record<string, unknown> | undefined;
+    for (const [k, n] of Object.entries(v ?? {})) {
+      if (k in COLLECTIONS && Number.isInteger(n) && (n as number) >= 0) expected[k] = n as number;
+      else issues.push({ niveau: 'erreur', fichier: rel('attendus.yaml'), ligne: raw.lineOf([k]), champ: k, valeur: n, message: `attendu : une collection (${Object.keys(COLLECTIONS).join(', ')}) et un nombre entier d’enregistrements` });
+    }
+  }
+  const list = (Object.keys(COLLECTIONS) as CollectionName[]).map((name) => ({
+    name,
+    fichier: rel(COLLECTIONS[name].file),
+    read: counts[name].read,
+    empty: empties[name],
+    previous: previous?.[name],
+    expected: expected[name],
+  }));
+  issues.push(...shrinkIssues(list, opts.confirmShrink ?? false));
+  return issues;
 }

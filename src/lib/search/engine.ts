@@ -10,7 +10,7 @@ import { distanceKm } from '../geo'; // not ../records: this runs in the browser
 import { compileFilter } from './facets';
 import { MODE_KEYS, type SearchRecord, type Shard, type ThemeInfo } from './model';
 import type { SearchState } from './state';
-import { tokenize } from './tokens';
+import { editDistance, tokenize } from './tokens';
 
 export interface Place {
   lat: number;
@@ -73,6 +73,8 @@ export class SearchEngine {
   private postings: number[][] = [];
   private sorted: string[] = [];
   private fuse: Fuse<string> | null = null;
+  /** Vocabulary by word length, for the typo look-up (only words one or two letters longer or shorter). */
+  private byLength: Map<number, string[]> | null = null;
   /** Expansions of the words typed so far ("atelier" is not looked up again while "atelier m…" is typed). */
   private readonly expanded = new Map<string, Map<string, number>>();
   readonly loaded = new Set<string>();
@@ -103,6 +105,7 @@ export class SearchEngine {
     }
     this.sorted = [...this.vocab].sort();
     this.fuse = null;
+    this.byLength = null;
     this.expanded.clear();
   }
 
@@ -124,6 +127,19 @@ export class SearchEngine {
       const w = this.sorted[i]!;
       out.set(w, w === token ? 1 : 0.9);
     }
+    // Typing slips: two letters swapped (« marhce »), one missing (« numerque »), one doubled (« gymm »)
+    // or struck wrong: one edit (Damerau) from 4 letters, two from 8. Fuse's bitap scores a swap as two
+    // edits and misses these; it stays for looser resemblances below.
+    if (token.length >= 4) {
+      const max = token.length >= 8 ? 2 : 1;
+      for (const w of this.wordsNearLength(token.length, max)) {
+        if (w.length < 3) continue;
+        const d = editDistance(token, w, max);
+        if (d > max) continue;
+        const sim = d === 1 ? 0.85 : 0.7;
+        if (sim > (out.get(w) ?? 0)) out.set(w, sim);
+      }
+    }
     if (token.length >= 4) {
       this.fuse ??= new Fuse(this.vocab, { includeScore: true, threshold: 0.3, distance: 8, minMatchCharLength: 3 });
       for (const m of this.fuse.search(token, { limit: 40 })) {
@@ -132,6 +148,18 @@ export class SearchEngine {
       }
     }
     return out;
+  }
+
+  private *wordsNearLength(len: number, max: number): Generator<string> {
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const w of this.vocab) {
+        const list = this.byLength.get(w.length);
+        if (list) list.push(w);
+        else this.byLength.set(w.length, [w]);
+      }
+    }
+    for (let l = len - max; l <= len + max; l++) yield* this.byLength.get(l) ?? [];
   }
 
   /** Relevance of every record matching ALL the words typed; null when nothing was typed. */

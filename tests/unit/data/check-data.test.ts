@@ -68,7 +68,7 @@ describe('validation messages, one per error kind', () => {
   });
   it('unparsable schedule', () => {
     const i = find('horaires-illisibles', 'horaires');
-    expect(i.message).toMatch(/^horaires illisibles au format opening_hours/);
+    expect(i.message).toMatch(/^horaires illisibles/);
     expect(i.valeur).toBe('le mardi après-midi');
   });
   it('stale verification is a warning, not an error', () => {
