@@ -3,12 +3,12 @@
  * fetches only the index shards near the chosen place, runs the search on every keystroke and renders
  * the results; Pagefind answers free-text questions over every fiche below them.
  */
-import { distanceKm, formatDistance } from '../geo'; // not ../records: this runs in the browser
-import { nationalKey, nearestCommune, searchCommunes, toEntries, type CommuneEntry, type CommuneRow } from './communes';
-import { SearchEngine, type Hit, type Place, type Results } from './engine';
-import { departement } from './geo-codes';
-import { FLAG, MODE_KEYS, type Manifest, type Shard, type ShardInfo } from './model';
-import { emptyState, parseCoords, parseState, stateToQuery, type SearchState } from './state';
+import { distanceKm, formatDistance } from '../../lib/geo'; // not ../records: this runs in the browser
+import { nationalKey, nearestCommune, searchCommunes, toEntries, type CommuneEntry, type CommuneRow } from '../../lib/search/communes';
+import { SearchEngine, type Hit, type Place, type Results } from '../../lib/search/engine';
+import { departement } from '../../lib/search/geo-codes';
+import { FLAG, MODE_KEYS, type Manifest, type Shard, type ShardInfo } from '../../lib/search/model';
+import { emptyState, parseCoords, parseState, stateToQuery, type SearchState } from '../../lib/search/state';
 
 /** Shards whose box is within this distance of the place are fetched (territories split by département). */
 const RADIUS_KM = 60;
