@@ -15,6 +15,11 @@ export const thematique = z
     portee_km: z.number().positive('portée en km positive').default(10),
     /** Whether an offer reachable by phone/online fills a local gap for this need. */
     distance_comble: z.boolean().default(false),
+    /**
+     * Lieux open to all that cover this need within `portee_km`: lieu types (e.g. « mediation_numerique »)
+     * or service labels of imported lieux (e.g. « Aide aux démarches administratives »). Read by the coverage model.
+     */
+    lieux: z.array(nonEmpty('type de lieu ou service')).default([]),
     /** data·inclusion thématiques this need maps to, for exports. */
     data_inclusion: z.array(z.string()).default([]),
   })

@@ -1,11 +1,9 @@
 /**
  * Turns the validated dataset into the coverage model's plain inputs, and runs it once per build.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Dataset } from '../data/dataset';
-import type { Equipe } from '../../schemas';
+import type { Equipe, Lieu, Thematique } from '../../schemas';
 import { indexFor } from '../records';
 import { computeCoverage, type CoverageCommune, type CoverageInput, type CoverageResult, type CoverageTheme } from './model';
 import { areaWeight, type AreaWeighted, type GridCellProps } from './population';
@@ -37,6 +35,11 @@ export interface SiteCommune extends CoverageCommune {
   filosofi: number;
 }
 
+/** Thématiques a lieu covers: those whose `lieux` list names its type or one of its services. */
+export function lieuThemes(l: Lieu, thematiques: Thematique[]): string[] {
+  return thematiques.filter((t) => t.lieux.includes(l.type) || l.services.some((s) => t.lieux.includes(s))).map((t) => t.id);
+}
+
 export function buildCoverageInput(ds: Dataset, grid: FeatureCollection<Polygon | MultiPolygon, GridCellProps> | undefined): CoverageInput & { communes: SiteCommune[] } {
   const idx = indexFor(ds);
   const codeOf = (f: { properties: unknown }) => (f.properties as { code: string }).code;
@@ -58,10 +61,15 @@ export function buildCoverageInput(ds: Dataset, grid: FeatureCollection<Polygon 
     communes: idx.homeCommunes(o),
   }));
   const teams = ds.equipes.map((e) => ({ id: e.id, nom: e.nom, communes: e.communes, thematiques: teamThemes(e, catalogue) }));
-  return { communes, themes, offers, teams };
+  const lieux = ds.lieux
+    .map((l) => ({ id: l.id, nom: l.nom, lat: l.coordonnees.lat, lon: l.coordonnees.lon, thematiques: lieuThemes(l, ds.territoire.thematiques) }))
+    .filter((l) => l.thematiques.length);
+  return { communes, themes, offers, teams, lieux };
 }
 
 export interface SiteCoverage extends CoverageResult {
+  /** False when no population grid covers the territory: seniors are « non estimés », never 0. */
+  seniorsEstimated: boolean;
   input: CoverageInput & { communes: SiteCommune[] };
   /** Commune code → index in input.communes / rows[t]. */
   communeIndex: Map<string, number>;
@@ -71,14 +79,13 @@ export interface SiteCoverage extends CoverageResult {
 const cache = new WeakMap<Dataset, SiteCoverage>();
 
 /** Coverage of the site's dataset, computed once per build (area weighting takes about a second). */
-export function coverageFor(ds: Dataset, dataDir: string): SiteCoverage {
+export function coverageFor(ds: Dataset, _dataDir?: string): SiteCoverage {
   const hit = cache.get(ds);
   if (hit) return hit;
-  const gridFile = ds.territoire.fichiers.population_grille;
-  const grid = gridFile ? (JSON.parse(readFileSync(path.join(dataDir, gridFile), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, GridCellProps>) : undefined;
-  const input = buildCoverageInput(ds, grid);
+  const input = buildCoverageInput(ds, ds.grid);
   const res: SiteCoverage = {
     ...computeCoverage(input),
+    seniorsEstimated: ds.grid !== undefined,
     input,
     communeIndex: new Map(input.communes.map((c, i) => [c.code, i])),
     themeIndex: new Map(input.themes.map((t, i) => [t.id, i])),

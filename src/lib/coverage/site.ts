@@ -55,6 +55,16 @@ export function themeViews(): ThemeView[] {
   });
 }
 
+/** Whether lieux open to all count toward this thématique (the territory maps lieu types or services onto it). */
+export function lieuxCount(themeId: string): boolean {
+  return (getDataset().territoire.thematiques.find((t) => t.id === themeId)?.lieux.length ?? 0) > 0;
+}
+
+/** Options of summarySentence for one thématique of the site. */
+export function sentenceOptions(themeId: string) {
+  return { teamsCount: teamsCount(themeId), lieuxCount: lieuxCount(themeId), seniorsEstimated: getCoverage().seniorsEstimated };
+}
+
 /** Whether équipes citoyennes can cover this thématique (to word the summary sentence). */
 export function teamsCount(themeId: string): boolean {
   return Object.values(EQUIPE_THEMATIQUES).some((ts) => ts.includes(themeId));
