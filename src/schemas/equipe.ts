@@ -1,13 +1,7 @@
 import { z } from 'astro/zod';
 import { codeInsee, courriel, id, nonEmpty, provenance, telephone } from './common';
+import { ACTIVITES_EQUIPE } from './vocabulary';
 
-export const ACTIVITES_EQUIPE = {
-  visites: 'Visites de convivialité à domicile',
-  appels: 'Appels de convivialité',
-  sorties: 'Accompagnement aux sorties',
-  ateliers: 'Ateliers et moments collectifs',
-  courses: 'Aide aux courses et petits services',
-} as const;
 
 /** Équipe citoyenne (MONALISA): volunteers visiting or calling isolated older people in a set of communes. */
 export const equipe = z

@@ -4,3 +4,4 @@ export * from './structure';
 export * from './lieu';
 export * from './offre';
 export * from './equipe';
+export * from './vocabulary';

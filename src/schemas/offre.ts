@@ -1,26 +1,8 @@
 import { z } from 'astro/zod';
 import { accessibilite, adresse, codeInsee, coordonnees, courriel, dateIso, horaires, id, nonEmpty, provenance, telephone, url } from './common';
+import { CANAUX, PORTEES_DISTANCE, PUBLICS, type Canal, type Public } from './vocabulary';
 
-/** Who an offer is for. Maps onto data·inclusion `publics` (value after the arrow). */
-export const PUBLICS = {
-  tous: 'Tout public', // → tous-publics
-  seniors: 'Personnes âgées', // → seniors
-  aidants: 'Aidants', // → (profils) aidants
-  personnes_handicap: 'Personnes en situation de handicap', // → personnes-en-situation-de-handicap
-  jeunes: 'Jeunes', // → jeunes
-  familles: 'Familles', // → familles
-  personnes_isolees: 'Personnes seules ou éloignées', // → (no exact code)
-} as const;
-export type Public = keyof typeof PUBLICS;
 
-/** How the offer reaches people (DI: modes_accueil "en-presentiel" / "a-distance", zone_eligibilite). */
-export const MODES = {
-  sur_place: 'Sur place',
-  a_domicile: 'À domicile',
-  a_distance: 'À distance',
-  itinerant: 'Itinérant',
-} as const;
-export type Mode = keyof typeof MODES;
 
 /** A place: a lieu du lien of the data, or an address with coordinates. */
 const emplacement = {
@@ -57,8 +39,8 @@ const modeADomicile = z.object({ type: z.literal('a_domicile'), communes: z.arra
 const modeADistance = z
   .object({
     type: z.literal('a_distance'),
-    portee: z.enum(['territoire', 'national'], { errorMap: () => ({ message: 'portée attendue : territoire ou national' }) }),
-    canal: z.array(z.enum(['telephone', 'en_ligne', 'visio', 'courrier'], { errorMap: () => ({ message: 'canal attendu : telephone, en_ligne, visio ou courrier' }) })).min(1),
+    portee: z.enum(Object.keys(PORTEES_DISTANCE) as ['territoire', 'national'], { errorMap: () => ({ message: `portée attendue : ${Object.keys(PORTEES_DISTANCE).join(' ou ')}` }) }),
+    canal: z.array(z.enum(Object.keys(CANAUX) as [Canal], { errorMap: () => ({ message: `canal attendu parmi : ${Object.keys(CANAUX).join(', ')}` }) })).min(1),
   })
   .strict();
 const modeItinerant = z.object({ type: z.literal('itinerant'), arrets: z.array(arret).min(1, 'au moins un arrêt') }).strict();

@@ -1,20 +1,6 @@
 import { z } from 'astro/zod';
 import { accessibilite, adresse, codeInsee, coordonnees, courriel, horaires, id, nonEmpty, provenance, telephone, url } from './common';
-
-/** Kinds of porteur. Maps onto data·inclusion typologies_de_structures (value after the arrow). */
-export const TYPOLOGIES_STRUCTURE = {
-  association: 'Association', // → ASSO
-  ccas: 'CCAS / CIAS', // → CCAS
-  commune: 'Commune', // → MUNI
-  intercommunalite: 'Intercommunalité', // → EPCI
-  departement: 'Département', // → DEPT
-  centre_social: 'Centre social', // → CS
-  france_services: 'France services', // → PE / MDS (no exact code)
-  etablissement_medico_social: 'Établissement médico-social', // → autre
-  caisse_retraite: 'Caisse de retraite', // → CARSAT / MSA
-  clic: 'CLIC / point info seniors', // → autre
-  autre: 'Autre', // → autre
-} as const;
+import { TYPOLOGIES_STRUCTURE } from './vocabulary';
 
 export const structure = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { codeInsee, id, nonEmpty } from './common';
+import { ACTIVITES_EQUIPE, type ActiviteEquipe } from './vocabulary';
 
 /** One need type of the territory's closed catalogue (DI: thematiques, coarser and centred on social ties). */
 export const thematique = z
@@ -15,6 +16,13 @@ export const thematique = z
     portee_km: z.number().positive('portée en km positive').default(10),
     /** Whether an offer reachable by phone/online fills a local gap for this need. */
     distance_comble: z.boolean().default(false),
+    /**
+     * Activities of an équipe citoyenne that fill this need (e.g. `[visites]` for home visits): the one statement
+     * of what a team covers, read by coverage, search, map and the method text. Empty: no team fills it.
+     */
+    equipes: z
+      .array(z.enum(Object.keys(ACTIVITES_EQUIPE) as [ActiviteEquipe], { errorMap: () => ({ message: `activité d'équipe attendue parmi : ${Object.keys(ACTIVITES_EQUIPE).join(', ')}` }) }))
+      .default([]),
     /**
      * Lieux open to all that cover this need within `portee_km`: lieu types (e.g. « mediation_numerique »)
      * or service labels of imported lieux (e.g. « Aide aux démarches administratives »). Read by the coverage model.

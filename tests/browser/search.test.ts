@@ -45,7 +45,7 @@ describe('/recherche/', () => {
     await rendered(page, () => first.click());
     await rendered(page, () => page.getByLabel('Activité physique adaptée').check());
     expect(page.url()).toContain('ou=47001');
-    expect(page.url()).toContain('theme=activite-physique');
+    expect(page.url()).toContain('thematique=activite-physique');
 
     // Expected order, computed from the data: offers of that need with a place, by nearest point to Agen.
     const agen = ds.communes.get('47001')!.centre;
@@ -136,9 +136,9 @@ describe('/recherche/', () => {
     expect(await count()).toBeLessThan(all);
     expect(new URL(page.url()).searchParams.get('q')).toBe('marche');
     await rendered(page, () => page.getByLabel('Numérique').check());
-    expect(page.url()).toContain('theme=numerique');
+    expect(page.url()).toContain('thematique=numerique');
     await rendered(page, () => page.goBack());
-    expect(page.url()).not.toContain('theme=numerique');
+    expect(page.url()).not.toContain('thematique=numerique');
     expect(await page.getByLabel('Numérique').isChecked()).toBe(false);
     expect(await nearIds(page)).toEqual(withWord);
     await page.context().close();

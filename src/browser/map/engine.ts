@@ -5,6 +5,7 @@
 import type { Map as MLMap, MapOptions, StyleSpecification } from 'maplibre-gl';
 import fontRegular from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff2?url';
 import fontBold from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff2?url';
+import type { BasemapPaths, ThemeSymbol } from '../../lib/map/contract';
 import { generatedStyle, osmStyle, type FontUrls } from '../../lib/map/style';
 
 export const FONTS: FontUrls = { regular: fontRegular, bold: fontBold };
@@ -51,18 +52,11 @@ export const LOCALE_FR: Record<string, string> = {
   'ScaleControl.Kilometers': 'km',
 };
 
-export interface BasemapConfig {
-  /** Path of the generated archive on the site. */
-  generated: string;
-  /** Path of a full OpenStreetMap archive placed by the deployer, if any. */
-  osm?: string;
-}
-
-export async function basemapStyle(cfg: BasemapConfig): Promise<StyleSpecification> {
+export async function basemapStyle(cfg: BasemapPaths): Promise<StyleSpecification> {
   return cfg.osm ? osmStyle(cfg.osm, FONTS) : generatedStyle(cfg.generated, FONTS);
 }
 
-export async function createMap(container: HTMLElement, cfg: BasemapConfig, options: Partial<MapOptions>): Promise<MLMap> {
+export async function createMap(container: HTMLElement, cfg: BasemapPaths, options: Partial<MapOptions>): Promise<MLMap> {
   const ml = await loadMapLibre();
   const style = await basemapStyle(cfg);
   return new ml.Map({
@@ -77,14 +71,6 @@ export async function createMap(container: HTMLElement, cfg: BasemapConfig, opti
     touchPitch: false,
     ...options,
   });
-}
-
-export interface ThemeSymbol {
-  id: string;
-  libelle: string;
-  couleur: string;
-  /** The pictogram as SVG path data on a 24 × 24 grid (from lucide-static, built into the page data). */
-  iconPath: string;
 }
 
 /**

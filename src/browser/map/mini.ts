@@ -1,9 +1,10 @@
 /** Small maps of the fiches: drawn when they come into view, without interaction (the page stays the main thing). */
 import type { Geometry } from 'geojson';
-import { addCanvasImage, createMap, lieuCanvas, markerCanvas, webglAvailable, type BasemapConfig, type ThemeSymbol } from './engine';
+import type { BasemapPaths, ThemeSymbol } from '../../lib/map/contract';
+import { addCanvasImage, createMap, lieuCanvas, markerCanvas, webglAvailable } from './engine';
 
 interface MiniConfig {
-  basemap: BasemapConfig;
+  basemap: BasemapPaths;
   points: [number, number][];
   area: Geometry | null;
   theme: ThemeSymbol | null;

@@ -3,41 +3,14 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Dataset } from '../data/dataset';
-import type { Equipe, Lieu, Thematique } from '../../schemas';
+import { lieuThemes, teamThemes } from '../needs';
 import { indexFor } from '../records';
 import { computeCoverage, type CoverageCommune, type CoverageInput, type CoverageResult, type CoverageTheme } from './model';
 import { areaWeight, type AreaWeighted, type GridCellProps } from './population';
 
-/**
- * Which needs an équipe citoyenne covers, from its activities. A team comes to people's homes (visits),
- * calls them, or takes them out; it has no public place, so it never counts as an on-site offer.
- * - visites → visites-domicile (visites de convivialité à domicile)
- * - appels → ecoute-entraide (appels de convivialité)
- * - sorties, courses → mobilite (accompagnement aux sorties, aux courses)
- * - ateliers → none: collective moments happen at a place the data does not give, so they cannot
- *   be located; declare them as an offer to count them.
- * Ids missing from the territory's catalogue are ignored.
- */
-export const EQUIPE_THEMATIQUES: Record<Equipe['activites'][number], string[]> = {
-  visites: ['visites-domicile'],
-  appels: ['ecoute-entraide'],
-  sorties: ['mobilite'],
-  courses: ['mobilite'],
-  ateliers: [],
-};
-
-export function teamThemes(e: Equipe, catalogue: Set<string>): string[] {
-  return [...new Set(e.activites.flatMap((a) => EQUIPE_THEMATIQUES[a]))].filter((t) => catalogue.has(t));
-}
-
 export interface SiteCommune extends CoverageCommune {
   /** Filosofi people attributed to the commune (fiscal households, 2021): the base of pop65 / pop80. */
   filosofi: number;
-}
-
-/** Thématiques a lieu covers: those whose `lieux` list names its type or one of its services. */
-export function lieuThemes(l: Lieu, thematiques: Thematique[]): string[] {
-  return thematiques.filter((t) => t.lieux.includes(l.type) || l.services.some((s) => t.lieux.includes(s))).map((t) => t.id);
 }
 
 export function buildCoverageInput(ds: Dataset, grid: FeatureCollection<Polygon | MultiPolygon, GridCellProps> | undefined): CoverageInput & { communes: SiteCommune[] } {
@@ -51,7 +24,6 @@ export function buildCoverageInput(ds: Dataset, grid: FeatureCollection<Polygon 
     })
     .sort((a, b) => a.code.localeCompare(b.code));
   const themes: CoverageTheme[] = ds.territoire.thematiques.map((t) => ({ id: t.id, libelle: t.libelle, portee_km: t.portee_km, distance_comble: t.distance_comble }));
-  const catalogue = new Set(themes.map((t) => t.id));
   const offers = ds.offres.map((o) => ({
     id: o.id,
     nom: o.nom,
@@ -60,7 +32,7 @@ export function buildCoverageInput(ds: Dataset, grid: FeatureCollection<Polygon 
     points: idx.offerPoints(o).map((p) => ({ lat: p.lat, lon: p.lon })),
     communes: idx.homeCommunes(o),
   }));
-  const teams = ds.equipes.map((e) => ({ id: e.id, nom: e.nom, communes: e.communes, thematiques: teamThemes(e, catalogue) }));
+  const teams = ds.equipes.map((e) => ({ id: e.id, nom: e.nom, communes: e.communes, thematiques: teamThemes(e, ds.territoire.thematiques) }));
   const lieux = ds.lieux
     .map((l) => ({ id: l.id, nom: l.nom, lat: l.coordonnees.lat, lon: l.coordonnees.lon, thematiques: lieuThemes(l, ds.territoire.thematiques) }))
     .filter((l) => l.thematiques.length);

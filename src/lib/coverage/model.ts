@@ -59,7 +59,7 @@ export interface CoverageTeam {
   id: string;
   nom: string;
   communes: string[];
-  /** Thématiques the team's activities cover (already mapped, see EQUIPE_THEMATIQUES). */
+  /** Thématiques the team's activities cover (already mapped by teamThemes in src/lib/needs.ts). */
   thematiques: string[];
 }
 

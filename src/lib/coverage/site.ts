@@ -1,10 +1,11 @@
 /** The site's coverage, map shapes and indicators, computed once per build from the validated dataset. */
 import { getDataset, dataDir } from '../data/site-data';
 import { indexFor } from '../records';
-import { coverageFor, EQUIPE_THEMATIQUES, type SiteCoverage } from './from-dataset';
+import { coverageFor, type SiteCoverage } from './from-dataset';
 import { pathData, projection, type Projection } from './svg';
 import type { CommuneCoverage } from './model';
 import type { Thematique } from '../../schemas';
+import { teamsFill } from '../needs';
 
 export function getCoverage(): SiteCoverage {
   return coverageFor(getDataset(), dataDir());
@@ -62,10 +63,6 @@ export function lieuxCount(themeId: string): boolean {
 
 /** Options of summarySentence for one thématique of the site. */
 export function sentenceOptions(themeId: string) {
-  return { teamsCount: teamsCount(themeId), lieuxCount: lieuxCount(themeId), seniorsEstimated: getCoverage().seniorsEstimated };
-}
-
-/** Whether équipes citoyennes can cover this thématique (to word the summary sentence). */
-export function teamsCount(themeId: string): boolean {
-  return Object.values(EQUIPE_THEMATIQUES).some((ts) => ts.includes(themeId));
+  const theme = getDataset().territoire.thematiques.find((t) => t.id === themeId);
+  return { teamsFill: theme ? teamsFill(theme) : false, lieuxCount: lieuxCount(themeId), seniorsEstimated: getCoverage().seniorsEstimated };
 }

@@ -56,7 +56,7 @@ function plural(n: number, one: string, many: string): string {
  * One sentence per thématique, e.g. "12 400 habitants, dont 3 900 de 65 ans et plus, vivent dans une
  * commune à plus de 5 km à vol d'oiseau d'une offre « Activité physique adaptée » sur place, sans offre à domicile."
  */
-export function summarySentence(theme: CoverageTheme, s: ThemeSummary, opts: { teamsCount?: boolean; seniorsEstimated?: boolean; lieuxCount?: boolean } = {}): string {
+export function summarySentence(theme: CoverageTheme, s: ThemeSummary, opts: { teamsFill?: boolean; seniorsEstimated?: boolean; lieuxCount?: boolean } = {}): string {
   const pop = s.population - s.populationCouverte;
   const p65 = s.pop65 - s.pop65Couverte;
   const communes = s.communes - s.communesCouvertes;
@@ -66,7 +66,7 @@ export function summarySentence(theme: CoverageTheme, s: ThemeSummary, opts: { t
     : '';
   if (communes === 0)
     return `Toutes les communes ont une offre « ${theme.libelle} » ${reachInWords(theme)}, à domicile${theme.distance_comble ? ' ou à distance' : ''}${opts.lieuxCount ? ' ou un lieu ouvert à tous' : ''}.${lieuOnly}`;
-  const home = [opts.teamsCount && 'équipe citoyenne', opts.lieuxCount && 'lieu ouvert à tous à proximité'].filter(Boolean);
+  const home = [opts.teamsFill && 'équipe citoyenne', opts.lieuxCount && 'lieu ouvert à tous à proximité'].filter(Boolean);
   const without = home.length ? `sans offre à domicile${home.map((h) => ` ni ${h}`).join('')}` : 'sans offre à domicile';
   const seniors = opts.seniorsEstimated === false ? '' : `, dont ${formatInt(p65)} de 65 ans et plus,`;
   return (

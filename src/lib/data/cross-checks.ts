@@ -9,7 +9,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Territoire } from '../../schemas';
 import { fieldPath, type DataIssue } from './issues';
 import type { RawRecord } from './yaml-records';
-import type { CollectionName } from './dataset';
+import type { CollectionName } from './collections';
 
 /** Simplified boundaries: accept points this close outside the outline (km). */
 const BORDER_TOLERANCE_KM = 2;

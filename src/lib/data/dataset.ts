@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { z } from 'astro/zod';
-import { equipe, lieu, offre, structure, territoire as territoireSchema, type Equipe, type Lieu, type Offre, type Structure, type Territoire } from '../../schemas';
+import { territoire as territoireSchema, type Equipe, type Lieu, type Offre, type Structure, type Territoire } from '../../schemas';
 import { fieldPath, type DataIssue } from './issues';
 import { readYamlObject, readYamlRecords, type RawRecord } from './yaml-records';
 import { crossChecks } from './cross-checks';
@@ -40,14 +40,9 @@ export interface Dataset {
   equipes: Equipe[];
 }
 
-/** The record collections: file name, label used in messages, schema. */
-export const COLLECTIONS = {
-  structures: { file: 'structures.yaml', label: 'structure', schema: structure },
-  lieux: { file: 'lieux.yaml', label: 'lieu', schema: lieu },
-  offres: { file: 'offres.yaml', label: 'offre', schema: offre },
-  equipes: { file: 'equipes.yaml', label: 'équipe', schema: equipe },
-} as const;
-export type CollectionName = keyof typeof COLLECTIONS;
+import { COLLECTIONS, type CollectionName } from './collections';
+
+export { COLLECTIONS, type CollectionName };
 
 function valueAt(obj: unknown, p: (string | number)[]): unknown {
   let cur = obj;

@@ -2,13 +2,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Territoire } from '../../schemas';
+import type { BasemapPaths } from './contract';
 
 export const GENERATED_BASEMAP = '/generated/basemap.pmtiles';
 
-export interface BasemapPaths {
-  generated: string;
-  osm?: string;
-}
+export type { BasemapPaths };
 
 export function basemapPaths(t: Territoire, publicDir = path.resolve('public')): BasemapPaths {
   if (!existsSync(path.join(publicDir, GENERATED_BASEMAP)))

@@ -5,22 +5,21 @@
  * same items in HTML; the client only adds the map.
  */
 import { iconPathData } from '../theme-icons';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { BBox, DomicileJson, MapConfig, MapJson, MapKind, MapLayer } from './contract';
 import { featureCollection, truncate, union, bbox as turfBbox } from '@turf/turf';
 import type { Dataset } from '../data/dataset';
 import { indexFor } from '../records';
-import { MODES, PUBLICS, TYPES_LIEU, ACTIVITES_EQUIPE } from '../../schemas';
+import { ACTIVITES_EQUIPE, MODE_EQUIPE, MODES, PUBLICS, PUBLICS_EQUIPE, TYPES_LIEU, options } from '../../schemas/vocabulary';
+import { lieuThemes, offerThemes, teamThemes } from '../needs';
 
-export type MapKind = 'offre' | 'lieu' | 'equipe';
-/** The layers of the legend, which is also the layer switch. */
-export type MapLayer = 'offres' | 'lieux' | 'equipes' | 'domicile';
-export const MAP_LAYERS: { id: MapLayer; libelle: string; parDefaut: boolean }[] = [
+export type { BBox, MapKind, MapLayer } from './contract';
+export const MAP_LAYERS: MapConfig['layers'] = [
   { id: 'offres', libelle: 'Activités sur place et arrêts itinérants', parDefaut: true },
   { id: 'lieux', libelle: 'Lieux du lien', parDefaut: true },
   { id: 'equipes', libelle: 'Équipes citoyennes (communes couvertes)', parDefaut: true },
   { id: 'domicile', libelle: 'Services à domicile (communes desservies)', parDefaut: false },
 ];
-export type BBox = [number, number, number, number];
 
 export interface MapItem {
   id: string;
@@ -33,21 +32,16 @@ export interface MapItem {
   /** Thématique ids (offers); the first one gives the symbol. */
   themes: string[];
   publics: string[];
-  /** Offer mode, 'lieu' or 'equipe'. */
+  /** Mode of an offer or an équipe (MODE_EQUIPE), or 'lieu'. */
   mode: string;
   /** Extent of the item's points or area, to test "in view". */
   bbox: BBox;
   exemple: boolean;
 }
 
-export interface MapData {
+export interface MapData extends MapJson {
   items: MapItem[];
-  /** Offer points (sur place, itinerant stops) and lieux. */
-  points: FeatureCollection<Point, { id: string; kind: 'offre' | 'lieu'; theme: string; nom: string; arret?: string }>;
-  /** Équipes: the union of their communes. */
-  equipes: FeatureCollection<Polygon | MultiPolygon, { id: string; nom: string }>;
-  /** Offers at home: the union of the communes served, shown on demand. */
-  domicile: FeatureCollection<Polygon | MultiPolygon, { id: string; nom: string; theme: string }>;
+  domicile: DomicileJson;
 }
 
 const shapeIndex = new WeakMap<Dataset, Map<string, Feature<Polygon | MultiPolygon>>>();
@@ -96,14 +90,14 @@ export function mapData(ds: Dataset): MapData {
       const area = areaOf(ds, o.mode.communes, cache);
       if (!area) continue;
       const n = o.mode.communes.length;
-      items.push({ id: o.id, kind: 'offre', layer: 'domicile', nom: o.nom, url: `/offres/${o.id}/`, resume: `${MODES.a_domicile} · ${n} commune${n > 1 ? 's' : ''}`, themes: o.thematiques, publics: o.publics, mode: o.mode.type, bbox: turfBbox(area) as BBox, exemple: Boolean(o.exemple) });
+      items.push({ id: o.id, kind: 'offre', layer: 'domicile', nom: o.nom, url: `/offres/${o.id}/`, resume: `${MODES.a_domicile} · ${n} commune${n > 1 ? 's' : ''}`, themes: offerThemes(o), publics: o.publics, mode: o.mode.type, bbox: turfBbox(area) as BBox, exemple: Boolean(o.exemple) });
       domicile.push({ type: 'Feature', properties: { id: o.id, nom: o.nom, theme }, geometry: area.geometry });
       continue;
     }
     if (!pts.length) continue;
     const commune = idx.communeNom(pts[0]!.commune);
     const resume = o.mode.type === 'itinerant' ? `${MODES.itinerant}, ${pts.length} arrêts dont ${commune}` : `${MODES[o.mode.type]} · ${commune}`;
-    items.push({ id: o.id, kind: 'offre', layer: 'offres', nom: o.nom, url: `/offres/${o.id}/`, resume, themes: o.thematiques, publics: o.publics, mode: o.mode.type, bbox: bboxOfPoints(pts), exemple: Boolean(o.exemple) });
+    items.push({ id: o.id, kind: 'offre', layer: 'offres', nom: o.nom, url: `/offres/${o.id}/`, resume, themes: offerThemes(o), publics: o.publics, mode: o.mode.type, bbox: bboxOfPoints(pts), exemple: Boolean(o.exemple) });
     for (const p of pts)
       points.push({
         type: 'Feature',
@@ -114,7 +108,7 @@ export function mapData(ds: Dataset): MapData {
 
   for (const l of [...ds.lieux].sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))) {
     const pt = { lon: l.coordonnees.lon, lat: l.coordonnees.lat };
-    items.push({ id: l.id, kind: 'lieu', layer: 'lieux', nom: l.nom, url: `/lieux/${l.id}/`, resume: `${TYPES_LIEU[l.type]} · ${idx.communeNom(l.commune)}`, themes: [], publics: [], mode: 'lieu', bbox: bboxOfPoints([pt]), exemple: Boolean(l.exemple) });
+    items.push({ id: l.id, kind: 'lieu', layer: 'lieux', nom: l.nom, url: `/lieux/${l.id}/`, resume: `${TYPES_LIEU[l.type]} · ${idx.communeNom(l.commune)}`, themes: lieuThemes(l, ds.territoire.thematiques), publics: [], mode: 'lieu', bbox: bboxOfPoints([pt]), exemple: Boolean(l.exemple) });
     points.push({ type: 'Feature', properties: { id: l.id, kind: 'lieu', theme: '', nom: l.nom }, geometry: { type: 'Point', coordinates: [pt.lon, pt.lat] } });
   }
 
@@ -129,9 +123,9 @@ export function mapData(ds: Dataset): MapData {
       nom: e.nom,
       url: `/equipes/${e.id}/`,
       resume: `Équipe citoyenne · ${e.communes.length} commune${e.communes.length > 1 ? 's' : ''} · ${acts}`,
-      themes: [],
-      publics: ['seniors'],
-      mode: 'equipe',
+      themes: teamThemes(e, ds.territoire.thematiques),
+      publics: [...PUBLICS_EQUIPE],
+      mode: MODE_EQUIPE,
       bbox: turfBbox(area) as BBox,
       exemple: Boolean(e.exemple),
     });
@@ -145,7 +139,7 @@ export function mapData(ds: Dataset): MapData {
 export function mapLabels(ds: Dataset) {
   return {
     thematiques: ds.territoire.thematiques.map((t) => ({ id: t.id, libelle: t.libelle, couleur: t.couleur, iconPath: iconPathData(t.icone) })),
-    publics: Object.entries(PUBLICS).map(([id, libelle]) => ({ id, libelle })),
-    modes: Object.entries(MODES).map(([id, libelle]) => ({ id, libelle })),
+    publics: options(PUBLICS),
+    modes: options(MODES),
   };
 }

@@ -6,19 +6,11 @@ import { iconSvg } from '../theme-icons';
 import type { Dataset } from '../data/dataset';
 import { indexFor } from '../records';
 import { scheduleFacets } from '../schedule';
-import { MODES, PUBLICS, TYPES_LIEU, ACTIVITES_EQUIPE } from '../../schemas';
+import { ACTIVITES_EQUIPE, MODE_EQUIPE, MODES, PUBLICS, PUBLICS_EQUIPE, TYPES_LIEU, type Public } from '../../schemas/vocabulary';
+import { lieuThemes, offerThemes, teamThemes } from '../needs';
 import { tokenize } from './tokens';
 import { departement } from './geo-codes';
 import { FLAG, MODE_KEYS, MOMENT_KEYS, PUBLIC_KEYS, WEIGHT, type Manifest, type SearchRecord, type Shard, type ShardInfo } from './model';
-
-/** What an équipe citoyenne's activities mean in the thématique catalogue (ids of data/territoire.yaml). */
-export const EQUIPE_THEMES: Record<keyof typeof ACTIVITES_EQUIPE, string> = {
-  visites: 'visites-domicile',
-  appels: 'ecoute-entraide',
-  sorties: 'mobilite',
-  ateliers: 'repas-convivialite',
-  courses: 'visites-domicile',
-};
 
 export const DISTANCE_SHARD = 'a-distance';
 /** Above this many communes the manifest does not list them (the national files have them all). */
@@ -31,6 +23,8 @@ interface Draft {
   words: Map<string, number>;
   shards: Set<string>;
 }
+
+const publicsMask = (publics: readonly Public[]) => publics.reduce((m, p) => m | (1 << PUBLIC_KEYS.indexOf(p)), 0);
 
 function addWords(words: Map<string, number>, text: string | undefined, weight: number) {
   if (!text) return;
@@ -83,12 +77,14 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     for (const id of ids) addWords(words, idx.thematiques.get(id)?.libelle, WEIGHT.context);
   };
   const zoneShards = (codes: string[]) => new Set(codes.map(departement));
+  const themeIndexes = (ids: string[]) => ids.map((t) => themeIndex.get(t)).filter((i): i is number => i !== undefined);
 
   for (const o of ds.offres) {
     const words = new Map<string, number>();
     addWords(words, o.nom, WEIGHT.name);
     addWords(words, o.description, WEIGHT.description);
-    themeWords(words, o.thematiques);
+    const themes = offerThemes(o);
+    themeWords(words, themes);
     const porteur = idx.structures.get(o.porteur)?.nom;
     addWords(words, porteur, WEIGHT.context);
     addWords(words, MODES[o.mode.type], WEIGHT.context);
@@ -108,8 +104,8 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
       u: `/offres/${o.id}/`,
       m: MODE_KEYS.indexOf(o.mode.type),
       f,
-      t: o.thematiques.map((t) => themeIndex.get(t)).filter((i): i is number => i !== undefined),
-      pu: o.publics.reduce((m, p) => m | (1 << PUBLIC_KEYS.indexOf(p)), 0),
+      t: themeIndexes(themes),
+      pu: publicsMask(o.publics),
     };
     if (porteur) rec.s = porteur;
     if (j) rec.j = j;
@@ -138,6 +134,8 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     addWords(words, l.description, WEIGHT.description);
     addWords(words, TYPES_LIEU[l.type], WEIGHT.context);
     addWords(words, nom(l.commune), WEIGHT.context);
+    const themes = lieuThemes(l, ds.territoire.thematiques);
+    themeWords(words, themes);
     let f = 0;
     if (l.accessibilite?.pmr) f |= FLAG.pmr;
     if (l.exemple) f |= FLAG.exemple;
@@ -152,6 +150,7 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
       f,
       p: [[round(l.coordonnees.lat), round(l.coordonnees.lon), nom(l.commune)]],
     };
+    if (themes.length) rec.t = themeIndexes(themes);
     if (j) rec.j = j;
     if (mo) rec.mo = mo;
     drafts.push({ rec, words, shards: new Set([departement(l.commune)]) });
@@ -162,7 +161,7 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     addWords(words, e.nom, WEIGHT.name);
     addWords(words, e.description, WEIGHT.description);
     addWords(words, 'équipe citoyenne bénévoles', WEIGHT.context);
-    const themes = [...new Set(e.activites.map((a) => EQUIPE_THEMES[a]))];
+    const themes = teamThemes(e, ds.territoire.thematiques);
     themeWords(words, themes);
     for (const a of e.activites) addWords(words, ACTIVITES_EQUIPE[a], WEIGHT.context);
     const porteur = idx.structures.get(e.porteur)?.nom;
@@ -173,11 +172,10 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
       id: e.id,
       n: e.nom,
       u: `/equipes/${e.id}/`,
-      m: MODE_KEYS.indexOf('a_domicile'),
+      m: MODE_KEYS.indexOf(MODE_EQUIPE),
       f: e.exemple ? FLAG.exemple : 0,
-      t: themes.map((t) => themeIndex.get(t)).filter((i): i is number => i !== undefined),
-      // MONALISA teams visit and call older people living alone.
-      pu: (1 << PUBLIC_KEYS.indexOf('seniors')) | (1 << PUBLIC_KEYS.indexOf('personnes_isolees')),
+      t: themeIndexes(themes),
+      pu: publicsMask(PUBLICS_EQUIPE),
       z: e.communes,
     };
     if (porteur) rec.s = porteur;

@@ -20,13 +20,13 @@ function mask(values: string[], keys: readonly string[]): number {
 
 /** Whether any facet is set (the page then says how many results the facets leave). */
 export function hasFacets(s: SearchState): boolean {
-  return Boolean(s.theme.length || s.public.length || s.jour.length || s.moment.length || s.mode.length || s.type.length || s.gratuit || s.libre || s.pmr);
+  return Boolean(s.thematique.length || s.public.length || s.jour.length || s.moment.length || s.mode.length || s.type.length || s.gratuit || s.libre || s.pmr);
 }
 
 export function compileFilter(s: SearchState, themes: ThemeInfo[]): RecordFilter {
   const tests: RecordFilter[] = [];
-  if (s.theme.length) {
-    const wanted = new Set(s.theme.map((id) => themes.findIndex((t) => t.id === id)).filter((i) => i >= 0));
+  if (s.thematique.length) {
+    const wanted = new Set(s.thematique.map((id) => themes.findIndex((t) => t.id === id)).filter((i) => i >= 0));
     tests.push((r) => Boolean(r.t?.some((t) => wanted.has(t))));
   }
   if (s.public.length) {

@@ -4,14 +4,18 @@
  * bitmasks for facets, words as numbers.
  */
 
-export const MODE_KEYS = ['sur_place', 'a_domicile', 'a_distance', 'itinerant'] as const;
-export type ModeKey = (typeof MODE_KEYS)[number];
-export const PUBLIC_KEYS = ['tous', 'seniors', 'aidants', 'personnes_handicap', 'jeunes', 'familles', 'personnes_isolees'] as const;
-export const MOMENT_KEYS = ['matin', 'apres-midi', 'soir'] as const;
+import { JOURS, KINDS, MODES, MOMENTS, PUBLICS, type Mode, type Public } from '../../schemas/vocabulary';
+
+/** Orders of the vocabularies (src/schemas/vocabulary.ts) that index and bitmasks follow. */
+export const MODE_KEYS = Object.keys(MODES) as Mode[];
+export type ModeKey = Mode;
+export const PUBLIC_KEYS = Object.keys(PUBLICS) as Public[];
+export const MOMENT_KEYS = Object.keys(MOMENTS) as (keyof typeof MOMENTS)[];
 export type MomentKey = (typeof MOMENT_KEYS)[number];
 /** Week days as in the URL and scheduleFacets (0 = lundi). */
-export const JOUR_KEYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
-export const KIND_KEYS = { o: 'offres', l: 'lieux', e: 'equipes' } as const;
+export const JOUR_KEYS = Object.keys(JOURS) as (keyof typeof JOURS)[];
+/** One-letter kinds of the wire format, and the word each has in URLs (`?type=offres`). */
+export const KIND_KEYS = { o: KINDS.offre.url, l: KINDS.lieu.url, e: KINDS.equipe.url } as const;
 export type Kind = keyof typeof KIND_KEYS;
 
 export const FLAG = { gratuit: 1, sansInscription: 2, pmr: 4, exemple: 8 } as const;

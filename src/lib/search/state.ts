@@ -1,12 +1,13 @@
 /**
- * Search state <-> URL query string (`/recherche/?ou=47001&q=marche&theme=activite-physique`), so a
+ * Search state <-> URL query string (`/recherche/?ou=47001&q=marche&thematique=activite-physique`), so a
  * search can be shared, bookmarked, and replayed by the back button.
  */
 export interface SearchState {
   /** Code INSEE of the chosen commune, or "lat,lon" (around me, map click). */
   ou: string;
   q: string;
-  theme: string[];
+  /** Thématique ids (the same word as on /carte/). */
+  thematique: string[];
   public: string[];
   /** lundi … dimanche, "week-end". */
   jour: string[];
@@ -20,11 +21,11 @@ export interface SearchState {
   pmr: boolean;
 }
 
-const LISTS = ['theme', 'public', 'jour', 'moment', 'mode', 'type'] as const;
+const LISTS = ['thematique', 'public', 'jour', 'moment', 'mode', 'type'] as const;
 const FLAGS = ['gratuit', 'libre', 'pmr'] as const;
 
 export function emptyState(): SearchState {
-  return { ou: '', q: '', theme: [], public: [], jour: [], moment: [], mode: [], type: [], gratuit: false, libre: false, pmr: false };
+  return { ou: '', q: '', thematique: [], public: [], jour: [], moment: [], mode: [], type: [], gratuit: false, libre: false, pmr: false };
 }
 
 export function parseState(search: string | URLSearchParams): SearchState {
@@ -32,7 +33,9 @@ export function parseState(search: string | URLSearchParams): SearchState {
   const s = emptyState();
   s.ou = (p.get('ou') ?? '').trim();
   s.q = (p.get('q') ?? '').trim();
-  for (const k of LISTS) s[k] = [...new Set(p.getAll(k).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
+  // `theme` was the name of `thematique` in links published before November 2026: still read.
+  const all = (k: (typeof LISTS)[number]) => (k === 'thematique' ? [...p.getAll(k), ...p.getAll('theme')] : p.getAll(k));
+  for (const k of LISTS) s[k] = [...new Set(all(k).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
   for (const k of FLAGS) s[k] = ['1', 'oui', 'true', 'on'].includes(p.get(k) ?? '');
   return s;
 }

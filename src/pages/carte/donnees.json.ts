@@ -2,8 +2,10 @@
 import type { APIRoute } from 'astro';
 import { getDataset } from '../../lib/data/site-data';
 import { mapData } from '../../lib/map/data';
+import type { MapJson } from '../../lib/map/contract';
 
 export const GET: APIRoute = () => {
   const { points, equipes } = mapData(getDataset());
-  return new Response(JSON.stringify({ points, equipes }), { headers: { 'content-type': 'application/json' } });
+  const body: MapJson = { points, equipes };
+  return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 };

@@ -10,8 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { computeCoverage, haversineKm, uncoveredBySeniors, type CoverageCommune, type CoverageInput, type CoverageTheme } from '../../../src/lib/coverage/model';
 import { coverageCsv } from '../../../src/lib/coverage/csv';
 import { summarySentence, reachInWords, formatKm } from '../../../src/lib/coverage/words';
-import { EQUIPE_THEMATIQUES, teamThemes } from '../../../src/lib/coverage/from-dataset';
-import type { Equipe } from '../../../src/schemas';
 
 const KM_PER_DEG = (2 * Math.PI * 6371.0088) / 360; // 111.195 km
 
@@ -103,16 +101,6 @@ describe('computeCoverage, "visites": at home only; the video call does not fill
   });
   it('orders the uncovered A (300 seniors) before D (60)', () => {
     expect(uncoveredBySeniors(communes, res.rows[2]!).map((x) => x.commune.nom)).toEqual(['Aval', 'Dune']);
-  });
-});
-
-describe('équipes citoyennes', () => {
-  it('cover visits, calls and outings, not workshops, and only thématiques the catalogue has', () => {
-    const base: Omit<Equipe, 'activites'> = { id: 'e', nom: 'E', porteur: 's', communes: ['47001'], contact: { telephone: '0553000000' }, source: { nom: 'test' }, verifie_le: '2026-01-01', exemple: true };
-    const catalogue = new Set(['visites-domicile', 'ecoute-entraide']);
-    expect(teamThemes({ ...base, activites: ['visites', 'appels', 'sorties'] }, catalogue)).toEqual(['visites-domicile', 'ecoute-entraide']);
-    expect(teamThemes({ ...base, activites: ['ateliers'] }, catalogue)).toEqual([]);
-    expect(EQUIPE_THEMATIQUES.sorties).toEqual(['mobilite']);
   });
 });
 

@@ -10,7 +10,7 @@ export const COMMUNES = {
   villeneuve: { code: '47323', nom: 'Villeneuve-sur-Lot', population: 22004, centre: { lat: 44.4183, lon: 0.7484 } },
   marmande: { code: '47157', nom: 'Marmande', population: 17361, centre: { lat: 44.5014, lon: 0.1689 } },
 };
-const theme = (id: string, libelle: string) => ({ id, libelle, description: libelle, couleur: '#123456', icone: 'circle' });
+const theme = (id: string, libelle: string, equipes: string[] = []) => ({ id, libelle, description: libelle, couleur: '#123456', icone: 'circle', equipes });
 
 export function fixtureDataset(): Dataset {
   const t = territoire.parse({
@@ -19,7 +19,7 @@ export function fixtureDataset(): Dataset {
     niveau: 'departement',
     code: '47',
     communes: Object.values(COMMUNES).map((c) => c.code),
-    thematiques: [theme('activite-physique', 'Activité physique adaptée'), theme('numerique', 'Numérique'), theme('visites-domicile', 'Visites à domicile'), theme('ecoute-entraide', 'Écoute et entraide'), theme('mobilite', 'Mobilité')],
+    thematiques: [theme('activite-physique', 'Activité physique adaptée'), theme('numerique', 'Numérique'), theme('visites-domicile', 'Visites à domicile', ['visites']), theme('ecoute-entraide', 'Écoute et entraide', ['appels']), theme('mobilite', 'Mobilité', ['sorties', 'courses'])],
     fichiers: { communes: 'x', contour: 'y' },
   });
   const structures = [structure.parse({ id: 'asso-sport', nom: 'Sport Santé Agenais', typologie: 'association', presentation: 'Association', commune: '47001', benevoles: true, modalites_contact: 'Téléphone', ...src })];

@@ -33,7 +33,7 @@ describe('index build', () => {
 describe('distance sorting', () => {
   it('lists the nearest offers first with their distance from the chosen commune', () => {
     const { e } = engine();
-    const r = e.search(state({ theme: ['activite-physique'] }), at(COMMUNES.agen));
+    const r = e.search(state({ thematique: ['activite-physique'] }), at(COMMUNES.agen));
     expect(ids(r.near)).toEqual(['marche-agen', 'gym-boe', 'gym-marmande']);
     expect(r.near[0]!.km!).toBeLessThan(1.5);
     expect(r.near[2]!.km!).toBeGreaterThan(40);
@@ -41,7 +41,7 @@ describe('distance sorting', () => {
   });
   it('reverses when the place changes', () => {
     const { e } = engine();
-    const r = e.search(state({ theme: ['activite-physique'] }), at(COMMUNES.marmande));
+    const r = e.search(state({ thematique: ['activite-physique'] }), at(COMMUNES.marmande));
     expect(ids(r.near)).toEqual(['gym-marmande', 'marche-agen', 'gym-boe']);
   });
   it('uses the nearest stop of an itinerant offer and names it', () => {
@@ -82,12 +82,12 @@ describe('facets', () => {
   const { e, manifest } = engine();
   const pass = (s: Partial<SearchState>) => e.records.filter(compileFilter(state(s), manifest.themes)).map((r) => r.id).sort();
   it('thématiques: OR inside the facet, équipes through their activities', () => {
-    expect(pass({ theme: ['numerique'] })).toEqual(['atelier-numerique-nerac']);
-    expect(pass({ theme: ['numerique', 'visites-domicile'] })).toEqual(['atelier-numerique-nerac', 'equipe-nerac', 'portage-livres']);
+    expect(pass({ thematique: ['numerique'] })).toEqual(['atelier-numerique-nerac']);
+    expect(pass({ thematique: ['numerique', 'visites-domicile'] })).toEqual(['atelier-numerique-nerac', 'equipe-nerac', 'portage-livres']);
   });
   it('AND across facets', () => {
-    expect(pass({ theme: ['activite-physique'], gratuit: true })).toEqual(['gym-marmande', 'marche-agen']);
-    expect(pass({ theme: ['activite-physique'], gratuit: true, libre: true })).toEqual(['marche-agen']);
+    expect(pass({ thematique: ['activite-physique'], gratuit: true })).toEqual(['gym-marmande', 'marche-agen']);
+    expect(pass({ thematique: ['activite-physique'], gratuit: true, libre: true })).toEqual(['marche-agen']);
   });
   it('PMR from the offer or from its lieu', () => {
     expect(pass({ pmr: true })).toEqual(['atelier-numerique-nerac', 'gym-boe', 'mediatheque-nerac']);
@@ -127,9 +127,9 @@ describe('words', () => {
 
 describe('URL state', () => {
   it('round-trips', () => {
-    const s = state({ ou: '47001', q: 'marche', theme: ['activite-physique', 'numerique'], gratuit: true, jour: ['week-end'] });
+    const s = state({ ou: '47001', q: 'marche', thematique: ['activite-physique', 'numerique'], gratuit: true, jour: ['week-end'] });
     const q = stateToQuery(s);
-    expect(q).toBe('?ou=47001&q=marche&theme=activite-physique&theme=numerique&jour=week-end&gratuit=1');
+    expect(q).toBe('?ou=47001&q=marche&thematique=activite-physique&thematique=numerique&jour=week-end&gratuit=1');
     expect(parseState(q)).toEqual(s);
     expect(stateToQuery(emptyState())).toBe('');
   });

@@ -1,0 +1,84 @@
+/**
+ * The results of /recherche/ as HTML: three groups (near, at home, at a distance), cards with their badges, and
+ * « afficher plus » buttons. Pure string building over the engine's results: all data text goes through esc().
+ */
+import { formatDistance } from '../../lib/geo';
+import type { Hit, Place, Results } from '../../lib/search/engine';
+import { FLAG, MODE_KEYS, type ThemeInfo } from '../../lib/search/model';
+import { KINDS } from '../../schemas/vocabulary';
+import { de, esc } from './html';
+
+export const PAGE = 20;
+export type GroupId = 'near' | 'home' | 'remote';
+export type Shown = Record<GroupId, number>;
+export const firstPage = (): Shown => ({ near: PAGE, home: PAGE, remote: PAGE });
+
+const KIND_LABEL = { o: KINDS.offre.libelle, l: KINDS.lieu.libelle, e: KINDS.equipe.libelle } as const;
+const ITINERANT = MODE_KEYS.indexOf('itinerant');
+
+export interface ViewContext {
+  themes: ThemeInfo[];
+  place: Place | null;
+  /** Name of the territory commune used for home coverage ('' when none). */
+  placeCommune: string;
+}
+
+function themeTags(h: Hit, themes: ThemeInfo[]): string {
+  return (h.rec.t ?? [])
+    .map((i) => themes[i])
+    .filter((t): t is ThemeInfo => Boolean(t))
+    .map((t) => `<span class="badge" style="color:${t.couleur}">${t.icon} ${esc(t.libelle)}</span>`)
+    .join('');
+}
+
+export function card(h: Hit, where: string, themes: ThemeInfo[]): string {
+  const r = h.rec;
+  const badges = [r.f & FLAG.gratuit ? 'Gratuit' : '', r.f & FLAG.sansInscription ? 'Sans inscription' : '', r.f & FLAG.pmr ? 'Accessible en fauteuil' : ''].filter(Boolean);
+  return `<li class="card result" data-id="${esc(r.id)}"><h3><a href="${esc(r.u)}">${esc(r.n)}</a></h3>
+<p class="where">${where}</p>
+<p class="kind">${KIND_LABEL[r.k]}${r.s ? ` · ${esc(r.s)}` : ''}</p>
+${r.t?.length ? `<p>${themeTags(h, themes)}</p>` : ''}
+${badges.length || r.f & FLAG.exemple ? `<p>${badges.map((b) => `<span class="badge">${b}</span>`).join('')}${r.f & FLAG.exemple ? '<span class="badge badge-example">Exemple</span>' : ''}</p>` : ''}</li>`;
+}
+
+export function nearWhere(h: Hit): string {
+  if (h.km === undefined) return esc(h.rec.p?.[0]?.[2] ?? '');
+  const itin = h.rec.m === ITINERANT ? 'Arrêt le plus proche : ' : '';
+  return `à ${formatDistance(h.km)} · ${itin}${esc(h.at ?? '')}`;
+}
+
+export function homeWhere(h: Hit, ctx: ViewContext): string {
+  const who = h.rec.k === 'e' ? 'Des bénévoles viennent' : 'Intervient';
+  if (ctx.place?.commune) return `${who} à domicile à ${esc(ctx.placeCommune)}`;
+  const n = h.rec.z?.length ?? 0;
+  return `${who} à domicile dans ${n} commune${n > 1 ? 's' : ''}`;
+}
+
+function group(id: GroupId, title: string, hits: Hit[], shown: Shown, where: (h: Hit) => string, themes: ThemeInfo[]): string {
+  if (!hits.length) return '';
+  const visible = hits.slice(0, shown[id]);
+  const more = hits.length - visible.length;
+  return `<section aria-labelledby="g-${id}"><h2 id="g-${id}">${title} (${hits.length})</h2>
+<ol class="cards plain" id="liste-${id}">${visible.map((h) => card(h, where(h), themes)).join('')}</ol>
+${more > 0 ? `<p><button type="button" class="button secondary" data-more="${id}">Afficher ${Math.min(PAGE, more)} résultats de plus (sur ${more})</button></p>` : ''}</section>`;
+}
+
+export const resultCount = (res: Results): number => res.near.length + res.home.length + res.remote.length;
+
+/** The status line above the results. */
+export function statusText(res: Results, ctx: ViewContext, needsPlace: boolean): string {
+  if (needsPlace) return 'Indiquez une commune pour voir ce qui existe près de chez vous.';
+  const n = resultCount(res);
+  const where = ctx.place ? ` autour ${de(ctx.place.label)}` : '';
+  return n === 0 ? `Aucun résultat${where}. Essayez d'autres mots ou retirez un critère.` : `${n} résultat${n > 1 ? 's' : ''}${where}.`;
+}
+
+export function resultsHtml(res: Results, ctx: ViewContext, shown: Shown): string {
+  const nearTitle = ctx.place ? `Près ${de(ctx.place.label)}, du plus proche au plus loin` : 'Sur place';
+  const homeTitle = ctx.place?.commune ? 'Viennent chez vous à domicile' : 'À domicile';
+  return (
+    group('near', esc(nearTitle), res.near, shown, nearWhere, ctx.themes) +
+    group('home', homeTitle, res.home, shown, (h) => homeWhere(h, ctx), ctx.themes) +
+    group('remote', 'À distance : par téléphone ou en ligne', res.remote, shown, () => 'Sans se déplacer', ctx.themes)
+  );
+}
