@@ -12,7 +12,6 @@ import { fieldPath, type DataIssue } from './issues';
 import { readYamlObject, readYamlRecords, type RawRecord } from './yaml-records';
 import { crossChecks } from './cross-checks';
 import { checkCommunesFile, checkContour, checkGrid } from './reference-checks';
-import type { GridCellProps } from '../coverage/population';
 import { iconExists } from '../theme-icons';
 
 export interface CommuneRef {
@@ -33,7 +32,7 @@ export interface Dataset {
   communeShapes: FeatureCollection<Polygon | MultiPolygon, { code: string; nom: string; population: number }>;
   contour: Feature<Polygon | MultiPolygon>;
   /** INSEE Filosofi cells overlapping the territory; absent when none is configured or usable (seniors « non estimés »). */
-  grid?: FeatureCollection<Polygon | MultiPolygon, GridCellProps>;
+  grid?: FeatureCollection<Polygon | MultiPolygon, { ind: number; ind_65_79: number; ind_80p: number }>;
   structures: Structure[];
   lieux: Lieu[];
   offres: Offre[];
@@ -201,7 +200,8 @@ export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult
   });
   const contourIssues = checkContour(contour, territoryCentres, contourFile);
   issues.push(...contourIssues);
-  if (!contour || contourIssues.length) return { issues, counts };
+  // Records are placed against the reference files: with those wrong, their checks would only repeat the error.
+  if (!contour || contourIssues.length || checkedShapes.issues.length) return { issues, counts };
 
   let grid: Dataset['grid'];
   const gridRel = territoire.fichiers.population_grille;
