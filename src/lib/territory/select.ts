@@ -67,7 +67,8 @@ export function departementsOf(communes: string[], cog: Cog): string[] {
   const deps = new Set<string>();
   for (const c of communes) {
     deps.add(cog.communes.get(c)?.departement ?? departementOf(c));
-    for (const old of cog.communes.get(c)?.anciensCodes ?? []) deps.add(departementOf(old));
+    // Codes older than 1976 in Corsica start with 20: no such file, their polygons are in 2A / 2B.
+    for (const old of cog.communes.get(c)?.anciensCodes ?? []) if (departementOf(old) !== '20') deps.add(departementOf(old));
   }
   return [...deps].sort();
 }
