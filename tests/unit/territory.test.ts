@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { area } from '@turf/turf';
 import { loadCog, loadCommunesTopology } from '../../src/lib/territory/national';
 import { selectTerritory, departementsOf } from '../../src/lib/territory/select';
-import { mergeToCurrent } from '../../src/lib/territory/polygons';
+import { mergeToCurrent, topologyOfFile } from '../../src/lib/territory/polygons';
 import { clipGrid } from '../../src/lib/territory/grid';
 import { feature } from 'topojson-client';
 
@@ -54,6 +54,20 @@ describe('mergeToCurrent', () => {
     expect(area(m.communes.get('01033')!) / sum).toBeCloseTo(1, 3);
     expect(m.communes.has('01091')).toBe(false);
     expect(departementsOf(['01033'], cog)).toEqual(['01']);
+  });
+});
+
+describe('a polygon file supplied by the user', () => {
+  it('reads INSEE codes from IGN Admin Express properties (INSEE_COM) and merges a former commune into today’s', () => {
+    const square = (x: number, code: string) => ({ type: 'Feature' as const, properties: { INSEE_COM: code }, geometry: { type: 'Polygon' as const, coordinates: [[[x, 46], [x + 0.1, 46], [x + 0.1, 46.1], [x, 46.1], [x, 46]]] } });
+    const fc = { type: 'FeatureCollection' as const, features: [square(5, '01033'), square(5.1, '01091'), square(5.2, '01004')] };
+    const m = mergeToCurrent([topologyOfFile(fc)], new Set(['01033', '01004']), cog.currentOf);
+    expect([...m.communes.keys()].sort()).toEqual(['01004', '01033']);
+    expect(m.merged).toBe(1);
+    // The two squares of Valserhône share an edge: merged, they make one polygon of twice the area.
+    expect(m.communes.get('01033')!.coordinates).toHaveLength(1);
+    expect(area(m.communes.get('01033')!) / area(fc.features[0]!)).toBeCloseTo(2, 2);
+    expect(m.contour.type === 'MultiPolygon' ? m.contour.coordinates : [m.contour.coordinates]).toHaveLength(1);
   });
 });
 

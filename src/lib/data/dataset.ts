@@ -95,7 +95,10 @@ function readGeoJson<T>(abs: string, rel: string, issues: DataIssue[]): T | unde
   try {
     return JSON.parse(readFileSync(abs, 'utf8')) as T;
   } catch (e) {
-    issues.push({ niveau: 'erreur', fichier: rel, message: `fichier GeoJSON illisible : ${(e as Error).message}` });
+    const err = e as NodeJS.ErrnoException;
+    // A coordinator reads French: name the usual cases instead of Node's English message.
+    const why = err.code === 'ENOENT' ? 'fichier introuvable (vérifier le chemin dans territoire.yaml, « fichiers »)' : err instanceof SyntaxError ? `JSON invalide (${err.message})` : err.message;
+    issues.push({ niveau: 'erreur', fichier: rel, message: `fichier GeoJSON illisible : ${why}` });
     return undefined;
   }
 }
