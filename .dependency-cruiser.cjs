@@ -1,7 +1,7 @@
 /**
  * The layer rules of Carte du lien, as code (`npm run lint:architecture`, part of `npm test`):
  *
- *   schemas ← data ← records, needs ← features (coverage, search, map, basemap, import) ← pages, components
+ *   schemas ← data ← records, needs ← features (coverage, search, map, basemap, import) ← site() ← pages, components
  *   utilities (geo, text, schedule, theme-icons, nav, pmtiles) may be used by every layer above schemas.
  *
  * Features do not import each other. Browser code (src/browser/) imports only browser code and the modules listed
@@ -9,7 +9,7 @@
  * violations of tests/fixtures/architecture/ are judged by the same rules (tests/unit/architecture.test.ts).
  */
 const P = '(^|/)src/';
-const UTIL = `${P}lib/(geo|text|schedule|theme-icons|nav)\\.ts$|${P}lib/pmtiles/`;
+const UTIL = `${P}lib/(geo|text|schedule|theme-icons|nav|seeded-random)\\.ts$|${P}lib/pmtiles/`;
 const FEATURES = ['coverage', 'search', 'map', 'basemap', 'import'];
 /** Pure modules shared by the build and the browser. */
 const BROWSER_SAFE = [
@@ -78,6 +78,13 @@ module.exports = {
       from: { path: `${P}lib/${f}/` },
       to: { path: `${P}lib/(${FEATURES.filter((x) => x !== f).join('|')})/` },
     })),
+    {
+      name: 'site-is-for-pages',
+      severity: 'error',
+      comment: 'site() is the entry of pages, layouts and the content loader; library code receives what it needs as arguments.',
+      from: { path: `${P}(lib|schemas|browser)/`, pathNot: `${P}lib/site\\.ts$` },
+      to: { path: `${P}lib/site\\.ts$` },
+    },
     {
       name: 'lib-below-pages',
       severity: 'error',

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { computeCoverage, haversineKm, type CoverageCommune, type CoverageOffer, type CoverageTeam, type CoverageTheme, type OfferMode } from '../../src/lib/coverage/model';
-import { mulberry32 } from '../lib/seeded-random';
+import { mulberry32 } from '../../src/lib/seeded-random';
 
 const candidates = [process.env.BENCH_COMMUNES, path.resolve('../shared/data/france/communes_min.json'), '/work/shared/data/france/communes_min.json'].filter(Boolean) as string[];
 const file = candidates.find((f) => existsSync(f));

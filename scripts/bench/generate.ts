@@ -9,7 +9,7 @@ import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { equipe, lieu, offre, structure, territoire as territoireSchema, type Equipe, type Lieu, type Offre, type Structure } from '../../src/schemas';
 import type { CommuneRef, Dataset } from '../../src/lib/data/dataset';
-import { mulberry32 } from '../lib/seeded-random';
+import { mulberry32 } from '../../src/lib/seeded-random';
 
 interface Commune { code: string; nom: string; dept: string; lat: number; lon: number; population: number | null }
 

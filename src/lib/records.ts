@@ -190,8 +190,10 @@ export class Index {
   }
 }
 
-let cached: Index | undefined;
+const indexes = new WeakMap<Dataset, Index>();
+/** The index of a dataset, made once per dataset object (so every feature asking about the same records shares it). */
 export function indexFor(ds: Dataset): Index {
-  if (!cached || cached.ds !== ds) cached = new Index(ds);
-  return cached;
+  let idx = indexes.get(ds);
+  if (!idx) indexes.set(ds, (idx = new Index(ds)));
+  return idx;
 }

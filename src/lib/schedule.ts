@@ -5,12 +5,18 @@
  * rendering, so nothing is ever hidden.
  */
 import OpeningHours from 'opening_hours';
+import { openingHoursPlace } from '../schemas/common';
+
+/** Where dates are computed (the territory's centre, site().centre): sunrise and sunset rules depend on it. */
+export interface Where {
+  lat: number;
+  lon: number;
+}
 
 const DAY_CODES = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
 const DAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const NOMINATIM = { lat: 44.3, lon: 0.5, address: { country_code: 'fr', state: '' } };
 
 /** "14:00" → "14 h", "16:30" → "16 h 30". */
 export function frTime(hhmm: string): string {
@@ -136,7 +142,7 @@ function describe(value: string): string[] {
   const described = rules.map(describeRule);
   if (described.every((d) => d !== null)) return described as string[];
   // Outside the subset: the library's own French rendering, rule by rule where we could not.
-  const pretty = splitRules(new OpeningHours(value, NOMINATIM, { locale: 'fr' } as never).prettifyValue({ conf: { locale: 'fr' } } as never));
+  const pretty = splitRules(new OpeningHours(value, openingHoursPlace(), { locale: 'fr' } as never).prettifyValue({ conf: { locale: 'fr' } } as never));
   return described.map((d, i) => d ?? pretty[i] ?? rules[i]!);
 }
 
@@ -149,8 +155,8 @@ export interface Session {
 }
 
 /** The next `count` sessions after `from`, looking ahead `days` days. Appointment-only rules give none. */
-export function nextSessions(value: string, from: Date, count = 3, days = 120): Session[] {
-  const oh = new OpeningHours(value, NOMINATIM, { locale: 'fr' } as never);
+export function nextSessions(value: string, from: Date, count = 3, days = 120, where?: Where): Session[] {
+  const oh = new OpeningHours(value, openingHoursPlace(where), { locale: 'fr' } as never);
   const to = new Date(from.getTime() + days * 86_400_000);
   const out: Session[] = [];
   for (const [start, end, unknown, comment] of oh.getOpenIntervals(from, to)) {
@@ -178,8 +184,8 @@ export function formatSession(s: Session): string {
 }
 
 /** Days of the week (0 = lundi) and moments touched by a schedule, for search facets. */
-export function scheduleFacets(value: string, from: Date): { jours: number[]; moments: ('matin' | 'apres-midi' | 'soir')[] } {
-  const oh = new OpeningHours(value, NOMINATIM, { locale: 'fr' } as never);
+export function scheduleFacets(value: string, from: Date, where?: Where): { jours: number[]; moments: ('matin' | 'apres-midi' | 'soir')[] } {
+  const oh = new OpeningHours(value, openingHoursPlace(where), { locale: 'fr' } as never);
   const jours = new Set<number>();
   const moments = new Set<'matin' | 'apres-midi' | 'soir'>();
   for (const [start, end] of oh.getOpenIntervals(from, new Date(from.getTime() + 62 * 86_400_000))) {

@@ -98,9 +98,18 @@ export const url = z.string().refine(isWebUrl, 'adresse web attendue, commençan
  * input ("jeudi 14h-16h") with warnings: they are errors here (the data must be in the standard syntax
  * that data·inclusion and OSM tools read), and the message proposes the library's corrected value.
  */
+/**
+ * Where opening_hours reads a schedule: the country sets public holidays (PH); the point only matters for rules
+ * on sunrise or sunset. Validation does not depend on the point (France's centre by default); the site passes its
+ * territory's centre when it computes dates (site().centre).
+ */
+export function openingHoursPlace(where: { lat: number; lon: number } = { lat: 46.6, lon: 2.4 }) {
+  return { lat: where.lat, lon: where.lon, address: { country_code: 'fr', state: '' } };
+}
+
 export function openingHoursError(value: string): string | null {
   try {
-    const oh = new OpeningHours(value, { lat: 44.3, lon: 0.5, address: { country_code: 'fr', state: '' } }, { locale: 'fr' } as never);
+    const oh = new OpeningHours(value, openingHoursPlace(), { locale: 'fr' } as never);
     const warnings = oh.getWarnings();
     if (!warnings.length) return null;
     return `${warnings[0]!.replace(/\s+/g, ' ').trim()} — proposition : « ${oh.prettifyValue()} »`;

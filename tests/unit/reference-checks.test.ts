@@ -65,12 +65,12 @@ describe('hostile reference files', { timeout: 180_000 }, () => {
 
   it('the build refuses the same data with the same French report', async () => {
     const dir = pilotWith('build', 'reference/contour.geojson', (c) => shift(c, 4));
-    const { getDataset } = await import('../../src/lib/data/site-data');
+    const { site } = await import('../../src/lib/site');
     process.env.CARTE_DATA_DIR = dir;
     try {
       let error: unknown;
       try {
-        getDataset();
+        site();
       } catch (e) {
         error = e;
       }

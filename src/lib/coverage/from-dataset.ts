@@ -3,7 +3,8 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Dataset } from '../data/dataset';
-import { lieuThemes, teamThemes } from '../needs';
+import { lieuThemes, teamsFill, teamThemes } from '../needs';
+import type { Thematique } from '../../schemas';
 import { indexFor } from '../records';
 import { computeCoverage, type CoverageCommune, type CoverageInput, type CoverageResult, type CoverageTheme } from './model';
 import { areaWeight, type AreaWeighted, type GridCellProps } from './population';
@@ -48,12 +49,8 @@ export interface SiteCoverage extends CoverageResult {
   themeIndex: Map<string, number>;
 }
 
-const cache = new WeakMap<Dataset, SiteCoverage>();
-
-/** Coverage of the site's dataset, computed once per build (area weighting takes about a second). */
+/** Coverage of a dataset (area weighting takes about a second: call once, see site()). The grid was read and checked by loadDataset. */
 export function coverageFor(ds: Dataset, _dataDir?: string): SiteCoverage {
-  const hit = cache.get(ds);
-  if (hit) return hit;
   const input = buildCoverageInput(ds, ds.grid);
   const res: SiteCoverage = {
     ...computeCoverage(input),
@@ -62,6 +59,10 @@ export function coverageFor(ds: Dataset, _dataDir?: string): SiteCoverage {
     communeIndex: new Map(input.communes.map((c, i) => [c.code, i])),
     themeIndex: new Map(input.themes.map((t, i) => [t.id, i])),
   };
-  cache.set(ds, res);
   return res;
+}
+
+/** Options of summarySentence for one thématique: which other ways can cover it, and whether seniors are estimated. */
+export function sentenceOptions(theme: Thematique, cov: Pick<SiteCoverage, 'seniorsEstimated'>) {
+  return { teamsFill: teamsFill(theme), lieuxCount: theme.lieux.length > 0, seniorsEstimated: cov.seniorsEstimated };
 }

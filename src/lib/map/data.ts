@@ -44,40 +44,33 @@ export interface MapData extends MapJson {
   domicile: DomicileJson;
 }
 
-const shapeIndex = new WeakMap<Dataset, Map<string, Feature<Polygon | MultiPolygon>>>();
-function shapesByCode(ds: Dataset): Map<string, Feature<Polygon | MultiPolygon>> {
-  let m = shapeIndex.get(ds);
-  if (!m) shapeIndex.set(ds, (m = new Map(ds.communeShapes.features.map((f) => [f.properties.code, f as Feature<Polygon | MultiPolygon>]))));
-  return m;
-}
-
-/** Union of commune shapes, rounded to ~10 m (plenty at the zooms an area is looked at), cached per set of communes. */
-function areaOf(ds: Dataset, codes: string[], cache: Map<string, Feature<Polygon | MultiPolygon> | null>): Feature<Polygon | MultiPolygon> | null {
-  const key = [...codes].sort().join(',');
-  if (cache.has(key)) return cache.get(key)!;
-  const byCode = shapesByCode(ds);
-  const shapes = codes.map((c) => byCode.get(c)).filter((f): f is Feature<Polygon | MultiPolygon> => Boolean(f));
-  let area: Feature<Polygon | MultiPolygon> | null = null;
-  if (shapes.length === 1) area = shapes[0]!;
-  else if (shapes.length > 1) area = union(featureCollection(shapes as Feature<Polygon | MultiPolygon>[]));
-  if (area) area = truncate(area, { precision: 4, coordinates: 2 });
-  cache.set(key, area);
-  return area;
-}
-
-const sharedCache = new Map<string, Feature<Polygon | MultiPolygon> | null>();
-/** The area covered by a set of communes (merged), for the small maps of the fiches. */
-export function communesArea(ds: Dataset, codes: string[]): Feature<Polygon | MultiPolygon> | null {
-  return areaOf(ds, codes, sharedCache);
+/** Merged areas of sets of communes, computed once per set (union is the slow part of the map data). */
+export class CommuneAreas {
+  private readonly byCode: Map<string, Feature<Polygon | MultiPolygon>>;
+  private readonly done = new Map<string, Feature<Polygon | MultiPolygon> | null>();
+  constructor(ds: Dataset) {
+    this.byCode = new Map(ds.communeShapes.features.map((f) => [f.properties.code, f as Feature<Polygon | MultiPolygon>]));
+  }
+  /** Union of the communes' shapes, rounded to ~10 m (plenty at the zooms an area is looked at); null when none is known. */
+  of(codes: string[]): Feature<Polygon | MultiPolygon> | null {
+    const key = [...codes].sort().join(',');
+    if (this.done.has(key)) return this.done.get(key)!;
+    const shapes = codes.map((c) => this.byCode.get(c)).filter((f): f is Feature<Polygon | MultiPolygon> => Boolean(f));
+    let area: Feature<Polygon | MultiPolygon> | null = null;
+    if (shapes.length === 1) area = shapes[0]!;
+    else if (shapes.length > 1) area = union(featureCollection(shapes));
+    if (area) area = truncate(area, { precision: 4, coordinates: 2 });
+    this.done.set(key, area);
+    return area;
+  }
 }
 
 function bboxOfPoints(pts: { lon: number; lat: number }[]): BBox {
   return [Math.min(...pts.map((p) => p.lon)), Math.min(...pts.map((p) => p.lat)), Math.max(...pts.map((p) => p.lon)), Math.max(...pts.map((p) => p.lat))];
 }
 
-export function mapData(ds: Dataset): MapData {
+export function mapData(ds: Dataset, areas = new CommuneAreas(ds)): MapData {
   const idx = indexFor(ds);
-  const cache = new Map<string, Feature<Polygon | MultiPolygon> | null>();
   const items: MapItem[] = [];
   const points: MapData['points']['features'] = [];
   const equipes: MapData['equipes']['features'] = [];
@@ -87,7 +80,7 @@ export function mapData(ds: Dataset): MapData {
     const theme = o.thematiques[0]!;
     const pts = idx.offerPoints(o);
     if (o.mode.type === 'a_domicile') {
-      const area = areaOf(ds, o.mode.communes, cache);
+      const area = areas.of(o.mode.communes);
       if (!area) continue;
       const n = o.mode.communes.length;
       items.push({ id: o.id, kind: 'offre', layer: 'domicile', nom: o.nom, url: `/offres/${o.id}/`, resume: `${MODES.a_domicile} · ${n} commune${n > 1 ? 's' : ''}`, themes: offerThemes(o), publics: o.publics, mode: o.mode.type, bbox: turfBbox(area) as BBox, exemple: Boolean(o.exemple) });
@@ -113,7 +106,7 @@ export function mapData(ds: Dataset): MapData {
   }
 
   for (const e of [...ds.equipes].sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))) {
-    const area = areaOf(ds, e.communes, cache);
+    const area = areas.of(e.communes);
     if (!area) continue;
     const acts = e.activites.map((a) => ACTIVITES_EQUIPE[a].toLowerCase()).join(', ');
     items.push({

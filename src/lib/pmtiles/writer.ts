@@ -6,18 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { zxyToTileId } from 'pmtiles';
+import { Compression, TileType, zxyToTileId, type Entry } from 'pmtiles';
 
-export interface DirEntry {
-  tileId: number;
-  offset: number;
-  length: number;
-  runLength: number;
-}
+/** A directory entry, as the `pmtiles` reader defines it (runLength 0 = pointer to a leaf directory). */
+export type DirEntry = Entry;
 
 export interface ArchiveOptions {
-  /** 1 = MVT (vector tiles), 2 = PNG, 3 = JPEG, 4 = WebP. */
-  tileType?: number;
+  /** Tile format (the reader's enum); MVT by default. */
+  tileType?: TileType;
   /** Whether the tile bytes given to addTile are already gzipped (else the writer gzips them). */
   tilesGzipped?: boolean;
   minZoom: number;
@@ -30,7 +26,6 @@ export interface ArchiveOptions {
 
 const HEADER_LEN = 127;
 const ROOT_MAX = 16384 - HEADER_LEN;
-const COMPRESSION_GZIP = 2;
 
 function writeVarint(out: number[], value: number): void {
   if (!Number.isSafeInteger(value) || value < 0) throw new Error(`varint hors limites : ${value}`);
@@ -103,11 +98,22 @@ export interface ArchiveStats {
 /** Collects tiles (any order), then writes the archive in one buffer with `finish()`. */
 export class PMTilesWriter {
   private tiles = new Map<number, Uint8Array>();
-  constructor(private readonly opts: ArchiveOptions) {}
+  private readonly tileType: TileType;
+  constructor(private readonly opts: ArchiveOptions) {
+    const { minZoom, maxZoom, bounds } = opts;
+    const zoomOk = (z: number) => Number.isInteger(z) && z >= 0 && z <= 31;
+    if (!zoomOk(minZoom) || !zoomOk(maxZoom) || minZoom > maxZoom) throw new Error(`zooms invalides : ${minZoom}–${maxZoom} (entiers de 0 à 31, minimum ≤ maximum)`);
+    const [w, s, e, n] = bounds;
+    if (!bounds.every(Number.isFinite) || w < -180 || e > 180 || s < -90 || n > 90 || w > e || s > n) throw new Error(`emprise invalide : [${bounds.join(', ')}] (ouest, sud, est, nord en degrés)`);
+    this.tileType = opts.tileType ?? TileType.Mvt;
+  }
 
   addTile(z: number, x: number, y: number, data: Uint8Array): void {
     if (z < this.opts.minZoom || z > this.opts.maxZoom) throw new Error(`tuile ${z}/${x}/${y} hors des zooms ${this.opts.minZoom}–${this.opts.maxZoom}`);
-    const bytes = this.opts.tilesGzipped || (this.opts.tileType ?? 1) !== 1 ? data : gzipSync(data, { level: 9 });
+    const n = 2 ** z;
+    if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= n || y >= n) throw new Error(`tuile ${z}/${x}/${y} hors de la grille du zoom ${z} (0 à ${n - 1})`);
+    if (!data.length) throw new Error(`tuile ${z}/${x}/${y} vide : ne pas l'ajouter`);
+    const bytes = this.opts.tilesGzipped || this.tileType !== TileType.Mvt ? data : gzipSync(data, { level: 9 });
     this.tiles.set(zxyToTileId(z, x, y), bytes);
   }
 
@@ -162,9 +168,9 @@ export class PMTilesWriter {
     u64(80, entries.length);
     u64(88, byHash.size);
     view.setUint8(96, 1); // clustered: tile data follows tile id order
-    view.setUint8(97, COMPRESSION_GZIP);
-    view.setUint8(98, (this.opts.tileType ?? 1) === 1 ? COMPRESSION_GZIP : 1);
-    view.setUint8(99, this.opts.tileType ?? 1);
+    view.setUint8(97, Compression.Gzip);
+    view.setUint8(98, this.tileType === TileType.Mvt ? Compression.Gzip : Compression.None);
+    view.setUint8(99, this.tileType);
     view.setUint8(100, this.opts.minZoom);
     view.setUint8(101, this.opts.maxZoom);
     const [w, s, e, n] = this.opts.bounds;

@@ -5,7 +5,7 @@
 import { iconSvg } from '../theme-icons';
 import type { Dataset } from '../data/dataset';
 import { indexFor } from '../records';
-import { scheduleFacets } from '../schedule';
+import { scheduleFacets, type Where } from '../schedule';
 import { ACTIVITES_EQUIPE, MODE_EQUIPE, MODES, PUBLICS, PUBLICS_EQUIPE, TYPES_LIEU, type Public } from '../../schemas/vocabulary';
 import { lieuThemes, offerThemes, teamThemes } from '../needs';
 import { tokenize } from './tokens';
@@ -31,16 +31,16 @@ function addWords(words: Map<string, number>, text: string | undefined, weight: 
   for (const w of tokenize(text)) if ((words.get(w) ?? 0) < weight) words.set(w, weight);
 }
 
-/** scheduleFacets per distinct schedule string (parsing opening_hours is the slow part of the build). */
+/** scheduleFacets per distinct schedule string, day and place (parsing opening_hours is the slow part of the build). */
 const facetMemo = new Map<string, ReturnType<typeof scheduleFacets>>();
-function facetsOf(values: (string | undefined)[], today: Date): { j: number; mo: number } {
+function facetsOf(values: (string | undefined)[], today: Date, where?: Where): { j: number; mo: number } {
   let j = 0;
   let mo = 0;
   for (const v of values) {
     if (!v) continue;
     try {
-      const key = `${today.toISOString().slice(0, 10)}|${v}`;
-      const f = facetMemo.get(key) ?? facetMemo.set(key, scheduleFacets(v, today)).get(key)!;
+      const key = `${today.toISOString().slice(0, 10)}|${where?.lat},${where?.lon}|${v}`;
+      const f = facetMemo.get(key) ?? facetMemo.set(key, scheduleFacets(v, today, where)).get(key)!;
       for (const d of f.jours) j |= 1 << d;
       for (const m of f.moments) mo |= 1 << MOMENT_KEYS.indexOf(m);
     } catch {
@@ -62,6 +62,8 @@ export interface BuildOptions {
   /** Postal codes by INSEE code (from @etalab/decoupage-administratif). */
   postalCodes?: Map<string, string[]>;
   base?: string;
+  /** Where schedules are read (the territory's centre); France's centre when not given. */
+  where?: Where;
 }
 
 export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltIndex {
@@ -96,7 +98,7 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     const lieuPmr = pts.some((p) => p.lieu && idx.lieux.get(p.lieu)?.accessibilite?.pmr);
     if (o.accessibilite?.pmr || lieuPmr) f |= FLAG.pmr;
     if (o.exemple) f |= FLAG.exemple;
-    const { j, mo } = facetsOf(o.mode.type === 'itinerant' ? pts.map((p) => p.horaires) : [o.horaires], today);
+    const { j, mo } = facetsOf(o.mode.type === 'itinerant' ? pts.map((p) => p.horaires) : [o.horaires], today, opts.where);
     const rec: Omit<SearchRecord, 'w'> = {
       k: 'o',
       id: o.id,
@@ -139,7 +141,7 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
     let f = 0;
     if (l.accessibilite?.pmr) f |= FLAG.pmr;
     if (l.exemple) f |= FLAG.exemple;
-    const { j, mo } = facetsOf([l.horaires], today);
+    const { j, mo } = facetsOf([l.horaires], today, opts.where);
     const rec: Omit<SearchRecord, 'w'> = {
       k: 'l',
       id: l.id,

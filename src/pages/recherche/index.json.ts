@@ -1,5 +1,5 @@
 /** /recherche/index.json: the territory's search manifest (thématiques, communes, shards). */
+import { site } from '../../lib/site';
 import type { APIRoute } from 'astro';
-import { getSearchIndex } from '../../lib/search/site-index';
 
-export const GET: APIRoute = () => new Response(JSON.stringify(getSearchIndex().manifest), { headers: { 'content-type': 'application/json' } });
+export const GET: APIRoute = () => new Response(JSON.stringify(site().searchIndex().manifest), { headers: { 'content-type': 'application/json' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { intersects, mapQuery, parseMapUrl, passes, showsDomicile } from '../../src/browser/map/state';
-import { MAP_LAYERS } from '../../src/lib/map/data';
+import { intersects, mapQuery, parseMapUrl, passes, showsDomicile } from '../../../src/browser/map/state';
+import { MAP_LAYERS } from '../../../src/lib/map/data';
 
 const none = { thematique: '', public: '', mode: '' };
 const offer = { themes: ['numerique'], publics: ['seniors'], mode: 'sur_place' };

@@ -5,8 +5,8 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { loadDataset } from '../../src/lib/data/dataset';
-import { formatIssue, type DataIssue } from '../../src/lib/data/issues';
+import { loadDataset } from '../../../src/lib/data/dataset';
+import { formatIssue, type DataIssue } from '../../../src/lib/data/issues';
 
 const FIXTURE = path.resolve('tests/fixtures/erreurs-plantees');
 const TODAY = new Date('2026-11-23T12:00:00Z');
@@ -112,13 +112,13 @@ describe('npm run check-data', () => {
 });
 
 describe('the build', () => {
-  it('stops with the complete report when the data is invalid (getDataset, used by the content loader)', async () => {
+  it('stops with the complete report when the data is invalid (site(), used by every page and the content loader)', async () => {
     process.env.CARTE_DATA_DIR = FIXTURE;
-    const { getDataset } = await import('../../src/lib/data/site-data');
+    const { site } = await import('../../../src/lib/site');
     try {
-      expect(() => getDataset()).toThrow(/14 erreur\(s\)/);
+      expect(() => site()).toThrow(/14 erreur\(s\)/);
       try {
-        getDataset();
+        site();
       } catch (e) {
         const lines = String((e as Error).message).split('\n').filter((l) => l.startsWith('ERREUR'));
         expect(lines).toHaveLength(issues.filter((i) => i.niveau === 'erreur').length);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
-import { FONT_BOLD, FONT_REGULAR, generatedStyle, osmStyle } from '../../src/lib/map/style';
-import { BASEMAP_LAYERS } from '../../src/lib/basemap/build';
+import { FONT_BOLD, FONT_REGULAR, generatedStyle, osmStyle } from '../../../src/lib/map/style';
+import { BASEMAP_LAYERS } from '../../../src/lib/basemap/build';
 
 const ORIGIN = 'http://127.0.0.1:4399';
 const fonts = { regular: '/_astro/r.woff2', bold: '/_astro/b.woff2' };

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { csvToRecords, detectDelimiter } from '../../src/lib/import/csv-rows';
+import { csvToRecords, detectDelimiter } from '../../../src/lib/import/csv-rows';
 
 let dir: string;
 beforeEach(() => {

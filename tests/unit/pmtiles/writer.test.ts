@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { PMTiles } from 'pmtiles';
-import { MemorySource } from './helpers/memory-source';
+import { Compression, PMTiles, TileType } from 'pmtiles';
+import { MemorySource } from '../helpers/memory-source';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { PMTilesWriter } from '../../src/lib/pmtiles/writer';
-import { mulberry32 } from '../../scripts/lib/seeded-random';
+import { PMTilesWriter } from '../../../src/lib/pmtiles/writer';
+import { mulberry32 } from '../../../src/lib/seeded-random';
 
 describe('PMTilesWriter', () => {
   it('writes a header, deduplicated and run-length encoded tiles the pmtiles reader reads back', async () => {
-    const w = new PMTilesWriter({ tileType: 2, minZoom: 0, maxZoom: 3, bounds: [-1.5, 43.5, 1.5, 45], center: [0.5, 44.3, 2], metadata: { name: 'essai' } });
+    const w = new PMTilesWriter({ tileType: TileType.Png, minZoom: 0, maxZoom: 3, bounds: [-1.5, 43.5, 1.5, 45], center: [0.5, 44.3, 2], metadata: { name: 'essai' } });
     const a = Uint8Array.from([1, 2, 3]);
     const b = Uint8Array.from([9, 9]);
     w.addTile(0, 0, 0, a);
@@ -40,7 +40,7 @@ describe('PMTilesWriter', () => {
 
   it('moves entries to leaf directories when the root would not fit in the first 16 KiB', async () => {
     const r = mulberry32(42);
-    const w = new PMTilesWriter({ tileType: 2, minZoom: 12, maxZoom: 12, bounds: [-5, 40, 10, 50] });
+    const w = new PMTilesWriter({ tileType: TileType.Png, minZoom: 12, maxZoom: 12, bounds: [-5, 40, 10, 50] });
     const expected = new Map<string, Uint8Array>();
     while (expected.size < 12000) {
       const x = Math.floor(r() * 4096);
@@ -78,12 +78,26 @@ describe('PMTilesWriter', () => {
     const t = index.getTile(8, x, y)!;
     w.addTile(8, x, y, fromGeojsonVt({ places: t }, { version: 2, extent: 4096 }));
     const p = new PMTiles(new MemorySource(w.finish().bytes));
-    expect((await p.getHeader()).tileCompression).toBe(2);
+    expect((await p.getHeader()).tileCompression).toBe(Compression.Gzip);
     const tile = new VectorTile(new PbfReader(new Uint8Array((await p.getZxy(8, x, y))!.data)));
     const f = tile.layers.places!.feature(0);
     expect(f.properties).toEqual({ nom: 'Agen', population: 32000 });
     const pt = f.toGeoJSON(x, y, 8).geometry as GeoJSON.Point;
     expect(pt.coordinates[0]).toBeCloseTo(0.6167, 3);
     expect(pt.coordinates[1]).toBeCloseTo(44.2033, 3);
+  });
+
+  it('refuses invalid zooms, bounds and tiles with a message that names them', () => {
+    const ok = { minZoom: 6, maxZoom: 8, bounds: [0, 44, 1, 45] as [number, number, number, number] };
+    expect(() => new PMTilesWriter({ ...ok, minZoom: 9 })).toThrow(/zooms invalides : 9–8/);
+    expect(() => new PMTilesWriter({ ...ok, maxZoom: 40 })).toThrow(/zooms invalides/);
+    expect(() => new PMTilesWriter({ ...ok, bounds: [1, 44, 0, 45] })).toThrow(/emprise invalide/);
+    expect(() => new PMTilesWriter({ ...ok, bounds: [0, 44, 1, Number.NaN] })).toThrow(/emprise invalide/);
+    const w = new PMTilesWriter(ok);
+    expect(() => w.addTile(5, 0, 0, new Uint8Array([1]))).toThrow(/hors des zooms 6–8/);
+    expect(() => w.addTile(6, 64, 0, new Uint8Array([1]))).toThrow(/hors de la grille du zoom 6 \(0 à 63\)/);
+    expect(() => w.addTile(6, 1.5, 0, new Uint8Array([1]))).toThrow(/hors de la grille/);
+    expect(() => w.addTile(6, 0, 0, new Uint8Array(0))).toThrow(/vide/);
+    expect(w.size).toBe(0);
   });
 });

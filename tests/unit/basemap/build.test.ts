@@ -6,9 +6,9 @@ import { PMTiles } from 'pmtiles';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { buildBasemap, labelSize, placeLabels, project, readBasemapInput, type BasemapInput } from '../../src/lib/basemap/build';
-import { territoire as territoireSchema } from '../../src/schemas';
-import { MemorySource } from './helpers/memory-source';
+import { buildBasemap, labelSize, placeLabels, project, readBasemapInput, type BasemapInput } from '../../../src/lib/basemap/build';
+import { territoire as territoireSchema } from '../../../src/schemas';
+import { MemorySource } from '../helpers/memory-source';
 
 const dataDir = path.resolve('data');
 const terr = territoireSchema.parse(parse(readFileSync(path.join(dataDir, 'territoire.yaml'), 'utf8')));

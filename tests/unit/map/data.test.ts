@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { booleanPointInPolygon } from '@turf/turf';
-import { loadDataset } from '../../src/lib/data/dataset';
-import { indexFor } from '../../src/lib/records';
-import { communesArea, mapData } from '../../src/lib/map/data';
+import { loadDataset } from '../../../src/lib/data/dataset';
+import { indexFor } from '../../../src/lib/records';
+import { CommuneAreas, mapData } from '../../../src/lib/map/data';
 
 const ds = loadDataset(path.resolve('data')).dataset!;
 const idx = indexFor(ds);
@@ -47,6 +47,6 @@ describe('map data', () => {
       const rings = f.geometry.type === 'Polygon' ? 1 : f.geometry.coordinates.length;
       if (e.communes.length > 3) expect(rings).toBeLessThan(e.communes.length);
     }
-    expect(communesArea(ds, ['no-such-commune'])).toBeNull();
+    expect(new CommuneAreas(ds).of(['no-such-commune'])).toBeNull();
   });
 });

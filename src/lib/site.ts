@@ -1,0 +1,123 @@
+/**
+ * The one way pages get data: `site()` loads and validates data/ once per build (the build FAILS with every error
+ * listed when the data is invalid, the same report as `npm run check-data`) and owns everything derived from it
+ * per build — the records index, coverage, static-map shapes, map layers, areas of communes, the search index —
+ * each computed on first use and kept here, not in module-level caches spread across lib/. Pages and the content
+ * loader call `site()`; components receive what they show as props. Node only (build time).
+ */
+import path from 'node:path';
+import { bbox } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { coverageFor, type SiteCoverage } from './coverage/from-dataset';
+import type { CommuneCoverage } from './coverage/model';
+import { pathData, projection, type Projection } from './coverage/svg';
+import { loadDataset, type Dataset } from './data/dataset';
+import { DataValidationError } from './data/issues';
+import { CommuneAreas, mapData, type MapData } from './map/data';
+import { Index, indexFor } from './records';
+import { buildSearchIndex, type BuiltIndex } from './search/build-index';
+import { postalCodes } from './search/national';
+import type { Thematique } from '../schemas';
+
+export interface CoverageShapes extends Projection {
+  /** Commune code → SVG path data. */
+  paths: Map<string, string>;
+  outline: string;
+}
+
+export interface ThemeView {
+  theme: Thematique;
+  /** Index of the thématique in coverage rows. */
+  t: number;
+  rows: CommuneCoverage[];
+}
+
+/** The data folder: data/, or CARTE_DATA_DIR (tests and benches build other territories). */
+export function dataDir(): string {
+  return path.resolve(process.env.CARTE_DATA_DIR ?? 'data');
+}
+
+export class Site {
+  readonly records: Index;
+  /** Centre of the territory's extent: where schedules are read (sunrise and sunset rules). */
+  readonly centre: { lat: number; lon: number };
+  private readonly memo = new Map<string, unknown>();
+  private readonly areas: CommuneAreas;
+
+  constructor(
+    readonly ds: Dataset,
+    readonly dir: string,
+  ) {
+    this.records = indexFor(ds);
+    this.areas = new CommuneAreas(ds);
+    const [w, s, e, n] = bbox(ds.contour);
+    this.centre = { lat: (s + n) / 2, lon: (w + e) / 2 };
+  }
+
+  private once<T>(key: string, make: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, make());
+    return this.memo.get(key) as T;
+  }
+
+  /** Zones blanches of every commune × thématique (area weighting of the population grid takes about a second). */
+  coverage(): SiteCoverage {
+    return this.once('coverage', () => coverageFor(this.ds, this.dir));
+  }
+
+  /** Commune outlines projected once for every static map of the build. */
+  coverageShapes(): CoverageShapes {
+    return this.once('shapes', () => {
+      const p = projection(this.ds.communeShapes.features, 640);
+      return { ...p, paths: new Map(this.ds.communeShapes.features.map((f) => [f.properties.code, pathData(f, p)])), outline: pathData(this.ds.contour, p, 0.002) };
+    });
+  }
+
+  /** Physical points (on-site offers and itinerant stops) of one thématique, projected on the static maps. */
+  themePoints(themeId: string): { x: number; y: number; nom: string }[] {
+    const { project } = this.coverageShapes();
+    return this.ds.offres
+      .filter((o) => o.thematiques.includes(themeId))
+      .flatMap((o) =>
+        this.records.offerPoints(o).map((pt) => {
+          const [x, y] = project(pt.lon, pt.lat);
+          return { x, y, nom: `${o.nom} (${pt.nom})` };
+        }),
+      );
+  }
+
+  themeViews(): ThemeView[] {
+    const cov = this.coverage();
+    return this.ds.territoire.thematiques.map((theme) => {
+      const t = cov.themeIndex.get(theme.id)!;
+      return { theme, t, rows: cov.rows[t]! };
+    });
+  }
+
+  /** What /carte/ shows (list items, points, areas). */
+  mapData(): MapData {
+    return this.once('map', () => mapData(this.ds, this.areas));
+  }
+
+  /** The merged area of a set of communes (an équipe, an offer at home), shared by the map and the small maps. */
+  communesArea(codes: string[]): Feature<Polygon | MultiPolygon> | null {
+    return this.areas.of(codes);
+  }
+
+  /** The search index of /recherche/ (manifest + shards). */
+  searchIndex(): BuiltIndex {
+    return this.once('search', () => buildSearchIndex(this.ds, { postalCodes: postalCodes(), where: this.centre }));
+  }
+}
+
+let current: Site | undefined;
+
+/** The site being built: data/ loaded and validated on first call. Throws DataValidationError with every error. */
+export function site(): Site {
+  if (current) return current;
+  const dir = dataDir();
+  const { dataset, issues } = loadDataset(dir);
+  const errors = issues.filter((i) => i.niveau === 'erreur');
+  if (errors.length || !dataset) throw new DataValidationError(errors);
+  current = new Site(dataset, dir);
+  return current;
+}
