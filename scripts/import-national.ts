@@ -53,12 +53,16 @@ try {
     process.exitCode = 1;
   } else {
     const kept = r.added.length + r.updated.length + r.unchanged;
-    console.log(`${r.read} ligne(s) lue(s) ; ${r.outside} hors du territoire${r.unplaced ? `, ${r.unplaced} sans point ni commune` : ''} ; ${kept} lieu(x) du territoire : ${r.added.length} ajouté(s), ${r.updated.length} mis à jour (même identifiant de la source), ${r.unchanged} inchangé(s) ; ${r.rejected.length} rejeté(s).`);
+    console.log(
+      `${r.read} ligne(s) lue(s) ; ${r.outside} hors du territoire${r.unplaced ? `, ${r.unplaced} sans point ni commune` : ''} ; ${kept} lieu(x) du territoire : ${r.added.length} ajouté(s), ${r.updated.length} mis à jour (même identifiant de la source), ${r.unchanged} inchangé(s) ; ${r.rejected.length} rejeté(s).`,
+    );
     for (const x of r.rejected) console.log(`REJETÉ ${x.where}${x.nom ? ` « ${x.nom} »` : ''} : ${x.reasons.join(' ; ')}`);
     for (const x of r.derived) console.log(`COMMUNE DÉDUITE DU POINT ${x.where} « ${x.id} » : ${x.commune}`);
     for (const x of r.misplaced) console.log(`À VÉRIFIER ${x.where} « ${x.id} » : ${x.message}`);
     for (const x of r.notes) console.log(`CHAMP IGNORÉ ${x.where} « ${x.id} » : ${x.note}`);
-    console.log(r.written ? `Écrit : ${path.relative(process.cwd(), path.join(dataDir, 'lieux.yaml'))}. Données valides.` : 'Aucun changement : rien n’a été écrit.');
+    console.log(
+      r.written ? `Écrit : ${path.relative(process.cwd(), path.join(dataDir, 'lieux.yaml'))}. Données valides.` : 'Aucun changement : rien n’a été écrit.',
+    );
   }
 } catch (e) {
   console.error(`Erreur : ${(e as Error).message}`);

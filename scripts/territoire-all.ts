@@ -12,7 +12,9 @@ import { loadDataset } from '../src/lib/data/dataset';
 import { formatIssue } from '../src/lib/data/issues';
 
 const only = process.argv.slice(2);
-const deps = loadCog().departements.map((d) => d.code).filter((c) => !c.startsWith('97') && (!only.length || only.includes(c)));
+const deps = loadCog()
+  .departements.map((d) => d.code)
+  .filter((c) => !c.startsWith('97') && (!only.length || only.includes(c)));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'carte-all-'));
 const results: { dep: string; ok: boolean; seconds: number; communes: number; missing: number; detail: string }[] = [];
 for (const dep of deps) {
@@ -46,5 +48,8 @@ rmSync(tmp, { recursive: true, force: true });
 const failures = results.filter((r) => !r.ok);
 const slowest = [...results].sort((a, b) => b.seconds - a.seconds)[0];
 console.log(`\n${results.length} départements, ${failures.length} échec(s)${failures.length ? ` : ${failures.map((f) => f.dep).join(', ')}` : ''}.`);
-if (slowest) console.log(`Le plus long : ${slowest.dep} (${slowest.communes} communes), ${slowest.seconds.toFixed(1)} s ; total ${results.reduce((s, r) => s + r.seconds, 0).toFixed(0)} s.`);
+if (slowest)
+  console.log(
+    `Le plus long : ${slowest.dep} (${slowest.communes} communes), ${slowest.seconds.toFixed(1)} s ; total ${results.reduce((s, r) => s + r.seconds, 0).toFixed(0)} s.`,
+  );
 if (failures.length) process.exitCode = 1;

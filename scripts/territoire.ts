@@ -43,7 +43,9 @@ try {
     console.log(`Introuvable (${report.missing.length}) :`);
     for (const m of report.missing) console.log(`  ${m}`);
   } else console.log('Rien d’introuvable.');
-  console.log(`Terminé en ${((performance.now() - started) / 1000).toFixed(1)} s. Vérifier ensuite : npm run check-data${values.dossier ? ` -- ${values.dossier}` : ''}`);
+  console.log(
+    `Terminé en ${((performance.now() - started) / 1000).toFixed(1)} s. Vérifier ensuite : npm run check-data${values.dossier ? ` -- ${values.dossier}` : ''}`,
+  );
 } catch (e) {
   console.error(`Erreur : ${(e as Error).message}`);
   process.exitCode = 1;

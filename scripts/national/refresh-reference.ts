@@ -22,7 +22,9 @@ const out = path.resolve('data/national');
 const communesDir = path.join(src, 'france/communes-2018');
 mkdirSync(path.join(out, 'communes-2018'), { recursive: true });
 let total = 0;
-for (const file of readdirSync(communesDir).filter((f) => f.endsWith('.geojson.gz')).sort()) {
+for (const file of readdirSync(communesDir)
+  .filter((f) => f.endsWith('.geojson.gz'))
+  .sort()) {
   const dep = /^communes-([0-9AB]{2,3})-/.exec(file)?.[1];
   if (!dep) continue;
   const fc = JSON.parse(gunzipSync(readFileSync(path.join(communesDir, file))).toString('utf8')) as FeatureCollection;

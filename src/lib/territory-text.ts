@@ -41,9 +41,7 @@ export function searchHint(ds: Dataset): string {
 export function lieuTypesPresent(ds: Dataset): { type: TypeLieu; libelle: string; count: number }[] {
   const counts = new Map<TypeLieu, number>();
   for (const l of ds.lieux) counts.set(l.type, (counts.get(l.type) ?? 0) + 1);
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([type, count]) => ({ type, libelle: TYPES_LIEU[type], count }));
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([type, count]) => ({ type, libelle: TYPES_LIEU[type], count }));
 }
 
 export function lieuTypesSentence(ds: Dataset): string {

@@ -57,12 +57,17 @@ describe('département 90 from national data, with a national lieux file', () =>
   it('writes territoire.yaml with every current commune of the official list, and says what it wrote', () => {
     expect(gen.status, gen.out).toBe(0);
     const t = parse(readFileSync(path.join(data, 'territoire.yaml'), 'utf8'));
-    const expected = cog.filter((c) => c.type === 'commune-actuelle' && c.departement === '90').map((c) => c.code).sort();
+    const expected = cog
+      .filter((c) => c.type === 'commune-actuelle' && c.departement === '90')
+      .map((c) => c.code)
+      .sort();
     expect(t.communes).toEqual(expected);
     expect(t.niveau).toBe('departement');
     expect(t.nom).toBe('Territoire de Belfort');
     // The catalogue of needs of the project's territoire.yaml is kept.
-    expect(t.thematiques.map((x: { id: string }) => x.id)).toEqual(parse(readFileSync('data/territoire.yaml', 'utf8')).thematiques.map((x: { id: string }) => x.id));
+    expect(t.thematiques.map((x: { id: string }) => x.id)).toEqual(
+      parse(readFileSync('data/territoire.yaml', 'utf8')).thematiques.map((x: { id: string }) => x.id),
+    );
     const shapes = JSON.parse(readFileSync(path.join(data, 'reference/communes.geojson'), 'utf8'));
     expect(shapes.features).toHaveLength(expected.length);
     expect(gen.out).toMatch(/reference\/contour\.geojson/);
@@ -85,7 +90,10 @@ describe('département 90 from national data, with a national lieux file', () =>
 
   it('builds; lieux count toward coverage, apart from activities; no pilot text', () => {
     build(data, dist);
-    const csv = readFileSync(path.join(dist, 'donnees/zones-blanches.csv'), 'utf8').trim().split('\r\n').map((l) => l.split(';'));
+    const csv = readFileSync(path.join(dist, 'donnees/zones-blanches.csv'), 'utf8')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(';'));
     const numerique = csv.filter((r) => r[2] === 'numerique');
     expect(numerique.length).toBeGreaterThan(90);
     // No offer: a covered commune is covered by a lieu only, and the CSV says so.
@@ -117,7 +125,12 @@ describe('an EPCI overseas, with nothing recorded and no population grid', () =>
   it('writes the EPCI’s member communes and says the grid could not be found', () => {
     expect(gen.status, gen.out).toBe(0);
     const t = parse(readFileSync(path.join(data, 'territoire.yaml'), 'utf8'));
-    expect(t.communes).toEqual(epci.find((e) => e.code === '249720061')!.membres.map((m) => m.code).sort());
+    expect(t.communes).toEqual(
+      epci
+        .find((e) => e.code === '249720061')!
+        .membres.map((m) => m.code)
+        .sort(),
+    );
     expect(t.niveau).toBe('epci');
     expect(t.fichiers.population_grille).toBeUndefined();
     expect(gen.out).toMatch(/Introuvable \(1\)[\s\S]*grille de population/);
@@ -125,7 +138,11 @@ describe('an EPCI overseas, with nothing recorded and no population grid', () =>
 
   it('builds with empty offers, équipes, structures and lieux: pages say so, every commune is uncovered, seniors « non estimé »', () => {
     build(data, dist);
-    const csv = readFileSync(path.join(dist, 'donnees/zones-blanches.csv'), 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(';'));
+    const csv = readFileSync(path.join(dist, 'donnees/zones-blanches.csv'), 'utf8')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(';'));
     expect(csv.length).toBeGreaterThan(0);
     expect(csv.every((r) => r[3] === 'non' && r[6] === '' && r[7] === '')).toBe(true);
     const zones = readFileSync(path.join(dist, 'zones-blanches/index.html'), 'utf8');

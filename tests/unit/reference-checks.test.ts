@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: GeoJSON edited in place by the test helpers
 /**
  * Hostile reference files: another territory's contour, another territory's population grid, a communes file
  * without population. Each gets a French message naming the file (all at once, never a crash), both from
@@ -39,7 +40,9 @@ describe('hostile reference files', { timeout: 180_000 }, () => {
   it('a contour of another territory', () => {
     const dir = pilotWith('contour', 'reference/contour.geojson', (c) => shift(c, 4));
     const issues = errors(dir);
-    expect(text(issues)).toMatch(/reference\/contour\.geojson — le contour ne correspond pas aux communes du territoire : 319 centre\(s\) de commune sur 319 sont hors du contour/);
+    expect(text(issues)).toMatch(
+      /reference\/contour\.geojson — le contour ne correspond pas aux communes du territoire : 319 centre\(s\) de commune sur 319 sont hors du contour/,
+    );
   });
 
   it('a population grid of another territory', () => {
@@ -55,7 +58,9 @@ describe('hostile reference files', { timeout: 180_000 }, () => {
     });
     const issues = errors(dir);
     const t = text(issues);
-    expect(t).toMatch(/reference\/communes\.geojson · champ properties\.population — propriété « population » absente ou invalide pour 319 entité\(s\) : commune « 47\d{3} » /);
+    expect(t).toMatch(
+      /reference\/communes\.geojson · champ properties\.population — propriété « population » absente ou invalide pour 319 entité\(s\) : commune « 47\d{3} » /,
+    );
     expect(t).toMatch(/propriété « centre_lat » absente ou invalide pour 1 entité\(s\)/);
     expect(t).toMatch(/npm run territoire/);
     expect(t).not.toMatch(/toLocaleString|TypeError|undefined/);
@@ -75,7 +80,9 @@ describe('hostile reference files', { timeout: 180_000 }, () => {
         error = e;
       }
       expect(error).toBeInstanceOf(DataValidationError);
-      expect((error as Error).message).toMatch(/^Les données contiennent des erreurs :\nERREUR .*contour\.geojson — le contour ne correspond pas aux communes du territoire/);
+      expect((error as Error).message).toMatch(
+        /^Les données contiennent des erreurs :\nERREUR .*contour\.geojson — le contour ne correspond pas aux communes du territoire/,
+      );
     } finally {
       delete process.env.CARTE_DATA_DIR;
     }

@@ -48,7 +48,9 @@ describe('mergeToCurrent', () => {
     expect(m.merged).toBeGreaterThan(0);
     expect(m.communes.size).toBe(s.communes.length);
     // 01033 Valserhône (2019) = 2018 polygons 01033 + 01091 + 01205: the merged area is their sum.
-    const parts = (feature(topo, topo.objects.communes as never) as unknown as { features: { properties: { code: string } }[] }).features.filter((f) => ['01033', '01091', '01205'].includes(f.properties.code));
+    const parts = (feature(topo, topo.objects.communes as never) as unknown as { features: { properties: { code: string } }[] }).features.filter((f) =>
+      ['01033', '01091', '01205'].includes(f.properties.code),
+    );
     expect(parts).toHaveLength(3);
     const sum = parts.reduce((a, f) => a + area(f as never), 0);
     expect(area(m.communes.get('01033')!) / sum).toBeCloseTo(1, 3);
@@ -59,7 +61,22 @@ describe('mergeToCurrent', () => {
 
 describe('a polygon file supplied by the user', () => {
   it('reads INSEE codes from IGN Admin Express properties (INSEE_COM) and merges a former commune into today’s', () => {
-    const square = (x: number, code: string) => ({ type: 'Feature' as const, properties: { INSEE_COM: code }, geometry: { type: 'Polygon' as const, coordinates: [[[x, 46], [x + 0.1, 46], [x + 0.1, 46.1], [x, 46.1], [x, 46]]] } });
+    const square = (x: number, code: string) => ({
+      type: 'Feature' as const,
+      properties: { INSEE_COM: code },
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [x, 46],
+            [x + 0.1, 46],
+            [x + 0.1, 46.1],
+            [x, 46.1],
+            [x, 46],
+          ],
+        ],
+      },
+    });
     const fc = { type: 'FeatureCollection' as const, features: [square(5, '01033'), square(5.1, '01091'), square(5.2, '01004')] };
     const m = mergeToCurrent([topologyOfFile(fc)], new Set(['01033', '01004']), cog.currentOf);
     expect([...m.communes.keys()].sort()).toEqual(['01004', '01033']);
@@ -73,7 +90,22 @@ describe('a polygon file supplied by the user', () => {
 
 describe('clipGrid', () => {
   it('keeps the cells that overlap the contour, with their share inside', () => {
-    const contour = { type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[0.60, 44.18], [0.66, 44.18], [0.66, 44.22], [0.60, 44.22], [0.60, 44.18]]] } };
+    const contour = {
+      type: 'Feature' as const,
+      properties: {},
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [0.6, 44.18],
+            [0.66, 44.18],
+            [0.66, 44.22],
+            [0.6, 44.22],
+            [0.6, 44.18],
+          ],
+        ],
+      },
+    };
     const rows = [
       { cell_id: 'in', x_laea: '3570000', y_laea: '2390000', lon: '0.63', lat: '44.20', ind: '100', ind_65_79: '10', ind_80p: '5' },
       { cell_id: 'far', x_laea: '3900000', y_laea: '2800000', lon: '4.0', lat: '48.0', ind: '100', ind_65_79: '10', ind_80p: '5' },

@@ -50,26 +50,56 @@ export function checkCommunesFile(fc: unknown, fichier: string): { issues: DataI
   });
   for (const [key, labels] of missing) {
     const [field, expected] = key.split('\u0000') as [string, string];
-    err(`propriété « ${field} » absente ou invalide pour ${labels.length} entité(s) : ${listed(labels)}. Attendu : ${expected}. Un fichier conforme se produit avec « npm run territoire -- <code> ».`, { champ: `properties.${field}` });
+    err(
+      `propriété « ${field} » absente ou invalide pour ${labels.length} entité(s) : ${listed(labels)}. Attendu : ${expected}. Un fichier conforme se produit avec « npm run territoire -- <code> ».`,
+      { champ: `properties.${field}` },
+    );
   }
   return { issues, features: ok };
 }
 
 /** The contour must be a polygon that holds the communes' centres (it may have been copied from another territory). */
 export function checkContour(contour: Feature | undefined, communes: { code: string; nom: string; lat: number; lon: number }[], fichier: string): DataIssue[] {
-  if (!contour || !isPolygonal(contour)) return [{ niveau: 'erreur', fichier, message: 'le contour doit être un Polygon ou MultiPolygon GeoJSON (une Feature, ou une FeatureCollection dont la première entité est le contour)' }];
+  if (!contour || !isPolygonal(contour))
+    return [
+      {
+        niveau: 'erreur',
+        fichier,
+        message: 'le contour doit être un Polygon ou MultiPolygon GeoJSON (une Feature, ou une FeatureCollection dont la première entité est le contour)',
+      },
+    ];
   const poly = contour as Feature<Polygon | MultiPolygon>;
   // Distances are slow on a detailed contour: only computed when most centres are inside.
   const notInside = communes.filter((c) => !booleanPointInPolygon(point([c.lon, c.lat]), poly));
-  const outside = notInside.length > communes.length / 2 ? notInside : notInside.filter((c) => pointToPolygonDistance(point([c.lon, c.lat]), poly, { units: 'kilometers' }) > CENTRE_TOLERANCE_KM);
+  const outside =
+    notInside.length > communes.length / 2
+      ? notInside
+      : notInside.filter((c) => pointToPolygonDistance(point([c.lon, c.lat]), poly, { units: 'kilometers' }) > CENTRE_TOLERANCE_KM);
   if (!outside.length) return [];
   if (outside.length > communes.length / 2)
-    return [{ niveau: 'erreur', fichier, message: `le contour ne correspond pas aux communes du territoire : ${outside.length} centre(s) de commune sur ${communes.length} sont hors du contour (contour d’un autre territoire ?). Refaire le contour avec « npm run territoire -- <code> ».` }];
-  return [{ niveau: 'erreur', fichier, message: `centre hors du contour pour ${outside.length} commune(s) : ${listed(outside.map((c) => `${c.code} (${c.nom})`))} ; vérifier leurs centre_lat / centre_lon ou le contour.` }];
+    return [
+      {
+        niveau: 'erreur',
+        fichier,
+        message: `le contour ne correspond pas aux communes du territoire : ${outside.length} centre(s) de commune sur ${communes.length} sont hors du contour (contour d’un autre territoire ?). Refaire le contour avec « npm run territoire -- <code> ».`,
+      },
+    ];
+  return [
+    {
+      niveau: 'erreur',
+      fichier,
+      message: `centre hors du contour pour ${outside.length} commune(s) : ${listed(outside.map((c) => `${c.code} (${c.nom})`))} ; vérifier leurs centre_lat / centre_lon ou le contour.`,
+    },
+  ];
 }
 
 /** The population grid: cells with the age counts, overlapping the territory. Returns whether it is usable. */
-export function checkGrid(grid: unknown, contour: Feature<Polygon | MultiPolygon>, communes: { code: string; nom: string; lat: number; lon: number }[], fichier: string): { issues: DataIssue[]; usable: boolean } {
+export function checkGrid(
+  grid: unknown,
+  contour: Feature<Polygon | MultiPolygon>,
+  communes: { code: string; nom: string; lat: number; lon: number }[],
+  fichier: string,
+): { issues: DataIssue[]; usable: boolean } {
   const issues: DataIssue[] = [];
   const err = (message: string, niveau: DataIssue['niveau'] = 'erreur') => issues.push({ niveau, fichier, message });
   const cells = (grid as FeatureCollection | undefined)?.features;
@@ -77,11 +107,16 @@ export function checkGrid(grid: unknown, contour: Feature<Polygon | MultiPolygon
     err('la grille de population doit être une FeatureCollection GeoJSON de carreaux (polygones)');
     return { issues, usable: false };
   }
-  const bad = cells.map((c, i) => ({ c, i })).filter(({ c }) => {
-    const p = (c?.properties ?? {}) as Props;
-    return !isPolygonal(c) || !finite(p.ind) || !finite(p.ind_65_79) || !finite(p.ind_80p);
-  });
-  if (bad.length) err(`${bad.length} carreau(x) sans contour ou sans les effectifs attendus (propriétés numériques ind, ind_65_79, ind_80p), par ex. l’entité n° ${bad[0]!.i + 1}`);
+  const bad = cells
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => {
+      const p = (c?.properties ?? {}) as Props;
+      return !isPolygonal(c) || !finite(p.ind) || !finite(p.ind_65_79) || !finite(p.ind_80p);
+    });
+  if (bad.length)
+    err(
+      `${bad.length} carreau(x) sans contour ou sans les effectifs attendus (propriétés numériques ind, ind_65_79, ind_80p), par ex. l’entité n° ${bad[0]!.i + 1}`,
+    );
   if (!cells.length || bad.length) return { issues, usable: false };
   const [minX, minY, maxX, maxY] = bbox(contour);
   const overlapping = cells.filter((c) => {
@@ -89,7 +124,9 @@ export function checkGrid(grid: unknown, contour: Feature<Polygon | MultiPolygon
     return a <= maxX && cc >= minX && b <= maxY && d >= minY && booleanIntersects(c, contour);
   });
   if (!overlapping.length) {
-    err('la grille de population ne recouvre pas le territoire (aucun carreau ne touche le contour : grille d’un autre territoire ?). La produire avec « npm run territoire -- <code> », ou retirer « population_grille » de territoire.yaml : les personnes âgées seront alors « non estimées ».');
+    err(
+      'la grille de population ne recouvre pas le territoire (aucun carreau ne touche le contour : grille d’un autre territoire ?). La produire avec « npm run territoire -- <code> », ou retirer « population_grille » de territoire.yaml : les personnes âgées seront alors « non estimées ».',
+    );
     return { issues, usable: false };
   }
   // Communes whose centre falls in no cell: their seniors would be undercounted without a word.
@@ -99,10 +136,17 @@ export function checkGrid(grid: unknown, contour: Feature<Polygon | MultiPolygon
     index.add(a, b, cc, d);
   }
   index.finish();
-  const uncovered = communes.filter((c) => !index.search(c.lon, c.lat, c.lon, c.lat).some((i) => booleanPointInPolygon(point([c.lon, c.lat]), overlapping[i] as Feature<Polygon>)));
+  const uncovered = communes.filter(
+    (c) => !index.search(c.lon, c.lat, c.lon, c.lat).some((i) => booleanPointInPolygon(point([c.lon, c.lat]), overlapping[i] as Feature<Polygon>)),
+  );
   if (uncovered.length > communes.length / 2)
-    err(`la grille de population ne couvre qu’une partie du territoire : ${uncovered.length} commune(s) sur ${communes.length} ont leur centre hors de tout carreau.`);
+    err(
+      `la grille de population ne couvre qu’une partie du territoire : ${uncovered.length} commune(s) sur ${communes.length} ont leur centre hors de tout carreau.`,
+    );
   else if (uncovered.length)
-    err(`${uncovered.length} commune(s) ont leur centre hors de tout carreau habité de la grille (sans doute peu peuplées) : ${listed(uncovered.map((c) => `${c.code} (${c.nom})`))}`, 'avertissement');
+    err(
+      `${uncovered.length} commune(s) ont leur centre hors de tout carreau habité de la grille (sans doute peu peuplées) : ${listed(uncovered.map((c) => `${c.code} (${c.nom})`))}`,
+      'avertissement',
+    );
   return { issues, usable: uncovered.length <= communes.length / 2 };
 }

@@ -7,10 +7,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bbox, bboxClip, booleanIntersects, centroid } from '@turf/turf';
 import type { BBox, Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { isScalar, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isScalar, parseDocument, Scalar, type YAMLMap, YAMLSeq } from 'yaml';
 import { departementsOf, selectTerritory, type Selection } from './select';
 import { loadCentres, loadCog, loadCommunesTopology } from './national';
 import { mergeToCurrent, topologyOfFile } from './polygons';
+import type { Topology } from 'topojson-specification';
 import { clipGrid, readGridCsv } from './grid';
 
 export interface GenerateOptions {
@@ -51,8 +52,13 @@ export const REFERENCE_FILES = {
 const COLLECTION_FILES = ['structures.yaml', 'lieux.yaml', 'offres.yaml', 'equipes.yaml'];
 
 const slug = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'territoire';
-
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'territoire';
 
 function roundCoords<G extends Geometry>(g: G, digits = 5): G {
   const f = 10 ** digits;
@@ -62,7 +68,22 @@ function roundCoords<G extends Geometry>(g: G, digits = 5): G {
 
 function clipLayer(fc: FeatureCollection, box: BBox): FeatureCollection {
   const features: Feature[] = [];
-  const boxPoly: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]], [box[0], box[1]]]] } };
+  const boxPoly: Feature<Polygon> = {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [box[0], box[1]],
+          [box[2], box[1]],
+          [box[2], box[3]],
+          [box[0], box[3]],
+          [box[0], box[1]],
+        ],
+      ],
+    },
+  };
   for (const f of fc.features) {
     if (!f.geometry || !booleanIntersects(f, boxPoly)) continue;
     if (f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint') features.push(f);
@@ -81,7 +102,7 @@ export function generateTerritory(args: string[], opts: GenerateOptions): Genera
   const selected = new Set(selection.communes);
 
   // Polygons: the user's file, or the shipped 2018 polygons of every département concerned.
-  let topologies;
+  let topologies: Topology[];
   if (opts.polygonFile) {
     topologies = [topologyOfFile(JSON.parse(readFileSync(opts.polygonFile, 'utf8')) as FeatureCollection)];
     notes.push(`contours des communes lus dans ${opts.polygonFile}`);
@@ -100,7 +121,7 @@ export function generateTerritory(args: string[], opts: GenerateOptions): Genera
   for (const code of selection.communes) {
     const geom = merged.communes.get(code);
     const cogc = cog.communes.get(code)!;
-    if (!geom || !geom.coordinates.length) {
+    if (!geom?.coordinates.length) {
       missing.push(`commune ${code} (${cogc.nom}) : aucun contour dans les fichiers de contours ; elle est retirée de la liste des communes`);
       continue;
     }
@@ -142,12 +163,19 @@ export function generateTerritory(args: string[], opts: GenerateOptions): Genera
     if (gridCells) {
       write(REFERENCE_FILES.population_grille, json(grid));
       fichiers.population_grille = REFERENCE_FILES.population_grille;
-    } else missing.push('grille de population Filosofi : aucune cellule ne recouvre le territoire (France métropolitaine seulement) ; les personnes âgées seront « non estimées »');
+    } else
+      missing.push(
+        'grille de population Filosofi : aucune cellule ne recouvre le territoire (France métropolitaine seulement) ; les personnes âgées seront « non estimées »',
+      );
   } else missing.push(`grille de population : ${gridFile} introuvable ; les personnes âgées seront « non estimées »`);
 
   const [w, s, e, n] = bbox(contour);
   const box: BBox = [w - 0.5, s - 0.5, e + 0.5, n + 0.5];
-  for (const [key, name] of [['rivieres', 'rivieres'], ['lacs', 'lacs'], ['lieux_habites', 'lieux-habites']] as const) {
+  for (const [key, name] of [
+    ['rivieres', 'rivieres'],
+    ['lacs', 'lacs'],
+    ['lieux_habites', 'lieux-habites'],
+  ] as const) {
     const src = path.join(opts.nationalDir, 'natural-earth', `${name}.geojson`);
     if (!existsSync(src)) {
       missing.push(`fond de carte : ${src} introuvable`);
@@ -184,7 +212,9 @@ export function generateTerritory(args: string[], opts: GenerateOptions): Genera
     codes.items.push(s);
   }
   doc.set('communes', codes);
-  for (const pair of root.items) if (isScalar(pair.key) && pair.key.value === 'communes') pair.key.commentBefore = ` Les ${features.length} communes du territoire (codes INSEE, liste officielle de @etalab/decoupage-administratif).`;
+  for (const pair of root.items)
+    if (isScalar(pair.key) && pair.key.value === 'communes')
+      pair.key.commentBefore = ` Les ${features.length} communes du territoire (codes INSEE, liste officielle de @etalab/decoupage-administratif).`;
   write('territoire.yaml', doc.toString({ lineWidth: 0 }));
 
   for (const f of COLLECTION_FILES) if (!existsSync(path.join(dataDir, f))) write(f, `# Aucun enregistrement pour l’instant.\n[]\n`);

@@ -15,14 +15,33 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 const LAEA = '+proj=laea +lat_0=52 +lon_0=10 +x_0=4321000 +y_0=3210000 +ellps=GRS80 +units=m +no_defs';
 const CELL_M = 5000;
 const STEPS = 4; // points per edge: the square is slightly curved once in WGS84
-const NUMERIC = ['imputed', 'ind', 'ind_0_3', 'ind_4_5', 'ind_6_10', 'ind_11_17', 'ind_18_24', 'ind_25_39', 'ind_40_54', 'ind_55_64', 'ind_65_79', 'ind_80p', 'ind_inc'] as const;
+const NUMERIC = [
+  'imputed',
+  'ind',
+  'ind_0_3',
+  'ind_4_5',
+  'ind_6_10',
+  'ind_11_17',
+  'ind_18_24',
+  'ind_25_39',
+  'ind_40_54',
+  'ind_55_64',
+  'ind_65_79',
+  'ind_80p',
+  'ind_inc',
+] as const;
 
 export type GridCell = Feature<Polygon, Record<string, number | string>>;
 
 function cellPolygon(x: number, y: number): Polygon {
   const toWgs = proj4(LAEA, 'WGS84');
   const ring: [number, number][] = [];
-  const corners: [number, number][] = [[x, y], [x + CELL_M, y], [x + CELL_M, y + CELL_M], [x, y + CELL_M]];
+  const corners: [number, number][] = [
+    [x, y],
+    [x + CELL_M, y],
+    [x + CELL_M, y + CELL_M],
+    [x, y + CELL_M],
+  ];
   corners.forEach((a, i) => {
     const b = corners[(i + 1) % 4]!;
     for (let s = 0; s < STEPS; s++) {

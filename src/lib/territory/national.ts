@@ -49,7 +49,8 @@ export function loadCog(): Cog {
   const former = new Map<string, string>();
   for (const c of communes.values()) for (const old of c.anciensCodes ?? []) if (!communes.has(old)) former.set(old, c.code);
   // Communes déléguées / associées are parts of a current commune (their chef-lieu), not communes.
-  for (const c of all) if ((c.type === 'commune-deleguee' || c.type === 'commune-associee') && c.chefLieu && !communes.has(c.code)) former.set(c.code, c.chefLieu);
+  for (const c of all)
+    if ((c.type === 'commune-deleguee' || c.type === 'commune-associee') && c.chefLieu && !communes.has(c.code)) former.set(c.code, c.chefLieu);
   cog = {
     communes,
     currentOf: (code) => (communes.has(code) ? code : former.get(code)),

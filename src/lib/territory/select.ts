@@ -24,19 +24,31 @@ const SIREN = /^\d{9}$/;
 const INSEE = /^(?:\d{5}|2[AB]\d{3})$/i;
 
 export function selectTerritory(arg: string[], cog: Cog): Selection {
-  const tokens = arg.flatMap((a) => a.split(/[\s,;]+/)).map((t) => t.trim().toUpperCase()).filter(Boolean);
+  const tokens = arg
+    .flatMap((a) => a.split(/[\s,;]+/))
+    .map((t) => t.trim().toUpperCase())
+    .filter(Boolean);
   if (!tokens.length) throw new Error('indiquer un code de département (ex. 47), un SIREN d’EPCI (9 chiffres) ou une liste de codes INSEE');
   if (tokens.length === 1 && DEP.test(tokens[0]!)) {
     const code = tokens[0]!;
     const dep = cog.departements.find((d) => d.code === code);
     if (!dep) throw new Error(`département inconnu : ${code}`);
-    const communes = [...cog.communes.values()].filter((c) => c.departement === code).map((c) => c.code).sort();
+    const communes = [...cog.communes.values()]
+      .filter((c) => c.departement === code)
+      .map((c) => c.code)
+      .sort();
     return { niveau: 'departement', code, nom: dep.nom, communes, notes: [], unknown: [] };
   }
   if (tokens.length === 1 && SIREN.test(tokens[0]!)) {
     const epci = cog.epci.find((e) => e.code === tokens[0]);
     if (!epci) throw new Error(`aucun EPCI (intercommunalité) avec le SIREN ${tokens[0]} dans la liste officielle`);
-    return fromCodes('epci', epci.code, epci.nom, epci.membres.map((m) => m.code), cog);
+    return fromCodes(
+      'epci',
+      epci.code,
+      epci.nom,
+      epci.membres.map((m) => m.code),
+      cog,
+    );
   }
   const bad = tokens.filter((t) => !INSEE.test(t));
   if (bad.length) throw new Error(`code(s) non reconnu(s) : ${bad.join(', ')} (attendu : un département, un SIREN d’EPCI ou des codes INSEE à 5 caractères)`);

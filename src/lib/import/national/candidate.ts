@@ -25,7 +25,13 @@ export const list = (v: unknown): string[] => (Array.isArray(v) ? v : isBlank(v)
 /** "09:00 - 12:00 / 13:30 - 17:00" per day → "Mo 09:00-12:00,13:30-17:00; Tu-Fr …" (days with the same hours merged). */
 export function hoursFromDays(perDayRaw: (string | undefined)[]): string | undefined {
   const OSM_DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
-  const perDay = perDayRaw.map((h) => (h ?? '').trim().replace(/\s*-\s*/g, '-').replace(/\s*\/\s*/g, ',').replace(/(\d)h(\d)/g, '$1:$2'));
+  const perDay = perDayRaw.map((h) =>
+    (h ?? '')
+      .trim()
+      .replace(/\s*-\s*/g, '-')
+      .replace(/\s*\/\s*/g, ',')
+      .replace(/(\d)h(\d)/g, '$1:$2'),
+  );
   const rules: string[] = [];
   let i = 0;
   while (i < perDay.length) {

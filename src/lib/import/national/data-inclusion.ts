@@ -34,8 +34,15 @@ export function dataInclusionCandidates(structures: Record<string, unknown>[], s
   return structures.map((st, i) => {
     const source = text(st.source);
     const id = text(st.id);
-    const c: Candidate = { externalId: source && id ? `${source}:${id}` : '', where: `structure n° ${i + 1}${id ? ` (${id})` : ''}`, record: {}, errors: [], notes: [] };
-    for (const f of ['source', 'id', 'nom', 'date_maj'] as const) if (!text(st[f])) c.errors.push(`champ obligatoire « ${f} » absent (schéma data·inclusion structure)`);
+    const c: Candidate = {
+      externalId: source && id ? `${source}:${id}` : '',
+      where: `structure n° ${i + 1}${id ? ` (${id})` : ''}`,
+      record: {},
+      errors: [],
+      notes: [],
+    };
+    for (const f of ['source', 'id', 'nom', 'date_maj'] as const)
+      if (!text(st[f])) c.errors.push(`champ obligatoire « ${f} » absent (schéma data·inclusion structure)`);
     const svc = byStructure.get(c.externalId) ?? [];
     const res = list(st.reseaux_porteurs);
     const type = res.map((r) => TYPE_BY_RESEAU[r]).find(Boolean) ?? 'autre';
@@ -56,7 +63,12 @@ export function dataInclusionCandidates(structures: Record<string, unknown>[], s
       accessibilite: text(st.accessibilite_lieu) ? { acceslibre: text(st.accessibilite_lieu) } : undefined,
       services: uniq(svc.map((s) => text(s.nom)).filter((x): x is string => !!x)),
       publics: uniq(svc.flatMap((s) => list(s.publics)).map((p) => publics.get(p) ?? p)),
-      frais: uniq(svc.map((s) => text(s.frais)).filter((x): x is string => !!x).map((f) => frais.get(f) ?? f)),
+      frais: uniq(
+        svc
+          .map((s) => text(s.frais))
+          .filter((x): x is string => !!x)
+          .map((f) => frais.get(f) ?? f),
+      ),
       labels: res.map((r) => reseaux.get(r) ?? r),
       id_externe: c.externalId,
       source: { nom: `${source ?? 'data·inclusion'} (via data·inclusion)`, url: text(st.lien_source), licence: 'Licence Ouverte 2.0' },

@@ -2,7 +2,11 @@
 import { hoursFromDays, text, num, type Candidate } from './candidate';
 
 export const SOURCE_FRANCE_SERVICES = { nom: 'ANCT, liste des France services (1er août 2024)', licence: 'Licence Ouverte 2.0', date: '2024-08-01' };
-export const SOURCE_BIBLIOTHEQUES = { nom: 'Ministère de la Culture, « Adresses des bibliothèques publiques » (Observatoire de la lecture publique)', licence: 'Licence Ouverte', date: '2023-01-01' };
+export const SOURCE_BIBLIOTHEQUES = {
+  nom: 'Ministère de la Culture, « Adresses des bibliothèques publiques » (Observatoire de la lecture publique)',
+  licence: 'Licence Ouverte',
+  date: '2023-01-01',
+};
 
 const DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 const coords = (lat: unknown, lon: unknown) => {
@@ -50,7 +54,7 @@ export function bibliothequesCandidates(rows: Record<string, string>[], where: (
       nom: nom && ville && /^(bibliothèque|médiathèque)( municipale| intercommunale| communale)?$/i.test(nom) ? `${nom} de ${ville}` : nom || undefined,
       type: 'bibliotheque',
       description: `${text(r.Statut) ?? 'Bibliothèque'} : lecture sur place, prêt, animations ; entrée libre.`,
-      adresse: text(r.Adresse) ? { voie: text(r.Adresse), complement: text(r['Complément']), code_postal: text(r.CP)?.padStart(5, '0') } : undefined,
+      adresse: text(r.Adresse) ? { voie: text(r.Adresse), complement: text(r.Complément), code_postal: text(r.CP)?.padStart(5, '0') } : undefined,
       commune: insee(r['Code insee commune']),
       coordonnees: coords(r.Latitude, r.Longitude),
       labels: text(r.Statut) ? [text(r.Statut)!] : [],

@@ -18,7 +18,7 @@ export function mediationCandidates(rows: Record<string, unknown>[], where: (i: 
     const lat = num(raw.latitude);
     const lon = num(raw.longitude);
     c.record = { nom: text(raw.nom), commune: text(raw.code_insee), coordonnees: lat !== undefined && lon !== undefined ? { lat, lon } : undefined };
-    let lieu;
+    let lieu: ReturnType<typeof fromSchemaLieuDeMediationNumerique>;
     try {
       lieu = fromSchemaLieuDeMediationNumerique(row);
     } catch (e) {
@@ -26,7 +26,8 @@ export function mediationCandidates(rows: Record<string, unknown>[], where: (i: 
       return c;
     }
     if (!c.externalId) c.errors.push('identifiant « id » absent');
-    const l = lieu as unknown as Record<string, any>; // the model's value objects: read their plain fields
+    // biome-ignore lint/suspicious/noExplicitAny: the model's value objects are read through their plain fields
+    const l = lieu as unknown as Record<string, any>;
     const contact = l.contact ?? {};
     c.record = {
       nom: String(l.nom),

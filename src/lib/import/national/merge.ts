@@ -17,7 +17,19 @@ import type { Candidate } from './candidate';
 
 /** A point this far outside its declared commune is flagged (simplified boundaries). */
 const MISPLACED_KM = 1;
-const OPTIONAL_FIELDS = ['description', 'adresse', 'horaires', 'telephone', 'courriel', 'site_web', 'accessibilite', 'services', 'publics', 'frais', 'labels'] as const;
+const OPTIONAL_FIELDS = [
+  'description',
+  'adresse',
+  'horaires',
+  'telephone',
+  'courriel',
+  'site_web',
+  'accessibilite',
+  'services',
+  'publics',
+  'frais',
+  'labels',
+] as const;
 const ID_PREFIX: Record<string, string> = { mediation_numerique: 'numerique', france_services: 'france-services', bibliotheque: 'bibliotheque' };
 
 export interface ImportReport {
@@ -50,7 +62,10 @@ function communeLocator(ds: Dataset) {
   return {
     at(lat: number, lon: number): string | undefined {
       const pt = point([lon, lat]);
-      return index.search(lon, lat, lon, lat).map((i) => shapes[i]).find((f) => f && booleanPointInPolygon(pt, f))?.properties.code;
+      return index
+        .search(lon, lat, lon, lat)
+        .map((i) => shapes[i])
+        .find((f) => f && booleanPointInPolygon(pt, f))?.properties.code;
     },
     kmOutside(code: string, lat: number, lon: number): number | undefined {
       const f = byCode.get(code);
@@ -67,7 +82,8 @@ function cleanOptional(rec: Record<string, unknown>): string[] {
   for (const k of Object.keys(rec)) {
     const v = rec[k];
     if (v === undefined || (Array.isArray(v) && v.length === 0)) delete rec[k];
-    else if (v && typeof v === 'object' && !Array.isArray(v)) for (const kk of Object.keys(v)) if ((v as Record<string, unknown>)[kk] === undefined) delete (v as Record<string, unknown>)[kk];
+    else if (v && typeof v === 'object' && !Array.isArray(v))
+      for (const kk of Object.keys(v)) if ((v as Record<string, unknown>)[kk] === undefined) delete (v as Record<string, unknown>)[kk];
   }
   const shape = lieuSchema.shape as Record<string, { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }>;
   for (const k of OPTIONAL_FIELDS) {
@@ -84,7 +100,20 @@ function cleanOptional(rec: Record<string, unknown>): string[] {
 const keyOf = (type: unknown, idExterne: unknown) => `${String(type)}:${String(idExterne)}`;
 
 export function importLieux(dataDir: string, candidates: Candidate[], opts: { write?: (file: string, text: string) => void } = {}): ImportReport {
-  const report: ImportReport = { read: candidates.length, added: [], updated: [], unchanged: 0, outside: 0, unplaced: 0, rejected: [], derived: [], misplaced: [], notes: [], blocking: [], written: false };
+  const report: ImportReport = {
+    read: candidates.length,
+    added: [],
+    updated: [],
+    unchanged: 0,
+    outside: 0,
+    unplaced: 0,
+    rejected: [],
+    derived: [],
+    misplaced: [],
+    notes: [],
+    blocking: [],
+    written: false,
+  };
   const loaded = loadDataset(dataDir);
   const ds = loaded.dataset;
   if (!ds) {
@@ -152,12 +181,21 @@ export function importLieux(dataDir: string, candidates: Candidate[], opts: { wr
     }
     if (!declaredIn) {
       rec.commune = actual;
-      if (declared) report.misplaced.push({ where: c.where, id, message: `commune déclarée ${declared} hors du territoire, mais le point est dans la commune ${actual} (${ds.communes.get(actual!)?.nom}) : ${actual} retenue` });
+      if (declared)
+        report.misplaced.push({
+          where: c.where,
+          id,
+          message: `commune déclarée ${declared} hors du territoire, mais le point est dans la commune ${actual} (${ds.communes.get(actual!)?.nom}) : ${actual} retenue`,
+        });
       else report.derived.push({ where: c.where, id, commune: `${actual} (${ds.communes.get(actual!)?.nom})` });
     } else if (actual !== declared) {
       const off = locate.kmOutside(declared!, co!.lat!, co!.lon!) ?? 0;
       if (off > MISPLACED_KM)
-        report.misplaced.push({ where: c.where, id, message: `point à ${off.toFixed(1).replace('.', ',')} km hors de sa commune déclarée ${declared} (${ds.communes.get(declared!)?.nom})${actual ? `, dans ${actual} (${ds.communes.get(actual)?.nom})` : ''} : à vérifier` });
+        report.misplaced.push({
+          where: c.where,
+          id,
+          message: `point à ${off.toFixed(1).replace('.', ',')} km hors de sa commune déclarée ${declared} (${ds.communes.get(declared!)?.nom})${actual ? `, dans ${actual} (${ds.communes.get(actual)?.nom})` : ''} : à vérifier`,
+        });
     }
     for (const note of cleanOptional(rec)) report.notes.push({ where: c.where, id, note });
     const full = { id, ...rec };
@@ -197,7 +235,11 @@ export function importLieux(dataDir: string, candidates: Candidate[], opts: { wr
     }
     for (const [id, errs] of ours) {
       const c = imported.get(id)!;
-      report.rejected.push({ where: c.where, nom: String(c.record.nom ?? ''), reasons: errs.map((e) => `${e.champ ? `${e.champ} : ` : ''}${e.message}${e.valeur !== undefined ? ` (valeur : ${String(e.valeur)})` : ''}`) });
+      report.rejected.push({
+        where: c.where,
+        nom: String(c.record.nom ?? ''),
+        reasons: errs.map((e) => `${e.champ ? `${e.champ} : ` : ''}${e.message}${e.valeur !== undefined ? ` (valeur : ${String(e.valeur)})` : ''}`),
+      });
       const idx = seq.items.findIndex((n) => isMap(n) && n.get('id') === id);
       const before = previous.get(id);
       if (idx >= 0 && before) seq.items[idx] = before;

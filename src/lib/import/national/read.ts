@@ -10,7 +10,7 @@ export function readText(file: string): string {
 
 export function readJsonRows(file: string): Record<string, unknown>[] {
   const v = JSON.parse(readText(file)) as unknown;
-  const rows = Array.isArray(v) ? v : (v as { data?: unknown; results?: unknown })?.data ?? (v as { results?: unknown })?.results;
+  const rows = Array.isArray(v) ? v : ((v as { data?: unknown; results?: unknown })?.data ?? (v as { results?: unknown })?.results);
   if (!Array.isArray(rows)) throw new Error('JSON attendu : une liste d’enregistrements (ou un objet avec une liste « data »)');
   return rows as Record<string, unknown>[];
 }
