@@ -14,7 +14,7 @@ import { formatIssue } from '../src/lib/data/issues';
 const only = process.argv.slice(2);
 const deps = loadCog()
   .departements.map((d) => d.code)
-  .filter((c) => !c.startsWith('97') && (!only.length || only.includes(c)));
+  .filter((c) => c.length === 2 && (!only.length || only.includes(c))); // metropolitan: 01–95, 2A, 2B
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'carte-all-'));
 const results: { dep: string; ok: boolean; seconds: number; communes: number; missing: number; detail: string }[] = [];
 for (const dep of deps) {
