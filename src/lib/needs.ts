@@ -18,9 +18,13 @@ export function teamThemes(e: Pick<Equipe, 'activites'>, catalogue: readonly The
   return catalogue.filter((t) => t.equipes.some((a) => e.activites.includes(a))).map((t) => t.id);
 }
 
-/** Lieux du lien are open to all; they fill no need of the catalogue by themselves (yet). */
-export function lieuThemes(_l: Pick<Lieu, 'type'>, _catalogue: readonly Thematique[]): string[] {
-  return [];
+/**
+ * A lieu open to all fills a need when the thématique's `lieux` (data/territoire.yaml) names its type or one of
+ * its services (e.g. numerique ← mediation_numerique, france_services). Coverage tells such a commune apart
+ * (« couvert seulement par un lieu ouvert à tous »).
+ */
+export function lieuThemes(l: Pick<Lieu, 'type'> & { services?: readonly string[] }, catalogue: readonly Thematique[]): string[] {
+  return catalogue.filter((t) => t.lieux.includes(l.type) || (l.services ?? []).some((s) => t.lieux.includes(s))).map((t) => t.id);
 }
 
 /** Activities per need, for the method text: « visites de convivialité à domicile → Visites à domicile ». */

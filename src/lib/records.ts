@@ -127,13 +127,14 @@ export class Index {
   // Per-commune questions are asked once per commune page: indexed once per build so that a territory
   // of thousands of communes and offers does not cost communes × offers.
 
-  private points?: { index: KDBush; owners: { offre: Offre; point: PlacePoint }[] };
+  private points?: { index: KDBush | null; owners: { offre: Offre; point: PlacePoint }[] };
   private pointIndex() {
     if (!this.points) {
       const owners = this.ds.offres.flatMap((offre) => this.offerPoints(offre).map((point) => ({ offre, point })));
-      const index = new KDBush(Math.max(owners.length, 1));
-      for (const { point } of owners) index.add(point.lon, point.lat);
-      index.finish();
+      // kdbush refuses to finish an empty index: a new territory has no offer yet.
+      const index = owners.length ? new KDBush(owners.length) : null;
+      for (const { point } of owners) index!.add(point.lon, point.lat);
+      index?.finish();
       this.points = { index, owners };
     }
     return this.points;
@@ -142,7 +143,7 @@ export class Index {
   /** On-site offers within `km` of a place, each at its nearest point (an itinerant offer at its nearest stop), nearest first. */
   offersNear(center: { lat: number; lon: number }, km: number): { offre: Offre; point: PlacePoint; km: number }[] {
     const { index, owners } = this.pointIndex();
-    if (!owners.length) return [];
+    if (!index) return [];
     const seen = new Set<string>();
     const out: { offre: Offre; point: PlacePoint; km: number }[] = [];
     // around() returns points nearest first: each offer is kept at its nearest point.

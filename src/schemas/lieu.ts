@@ -21,6 +21,16 @@ export const lieu = z
     site_web: url.optional(),
     /** Structure (id) that runs the place, when known. */
     porteur: id.optional(),
+    /** Services offered, as labelled by the national dataset it comes from (DI: services of the structure). */
+    services: z.array(nonEmpty('service')).default([]),
+    /** Who is welcome (labels of the source, e.g. « Seniors », « Familles »). DI: publics. */
+    publics: z.array(nonEmpty('public')).default([]),
+    /** Fees (labels of the source, e.g. « Gratuit », « Payant »). DI: frais. */
+    frais: z.array(nonEmpty('frais')).default([]),
+    /** Labels and networks (« France Services », « Conseillers numériques »…). DI: labels_nationaux. */
+    labels: z.array(nonEmpty('label')).default([]),
+    /** Identifier of the record in its national source, so that a new import updates it (DI: id). */
+    id_externe: z.string().optional(),
     ...provenance,
   })
   .strict();

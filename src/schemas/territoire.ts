@@ -27,6 +27,11 @@ export const thematique = z
     equipes: z
       .array(z.enum(Object.keys(ACTIVITES_EQUIPE) as [ActiviteEquipe], { errorMap: () => ({ message: `activité d'équipe attendue parmi : ${Object.keys(ACTIVITES_EQUIPE).join(', ')}` }) }))
       .default([]),
+    /**
+     * Lieux open to all that cover this need within `portee_km`: lieu types (e.g. « mediation_numerique »)
+     * or service labels of imported lieux (e.g. « Aide aux démarches administratives »). Read by the coverage model.
+     */
+    lieux: z.array(nonEmpty('type de lieu ou service')).default([]),
     /** data·inclusion thématiques this need maps to, for exports. */
     data_inclusion: z
       .array(z.string().refine((v) => DI_THEMATIQUES.has(v), 'thématique data·inclusion inconnue du référentiel v1 (ex. « remobilisation--lien-social », « famille--soutien-aidants »)'))

@@ -12,6 +12,7 @@ import { PNG } from './png';
 import { axeViolations, launch, screenshot, visit } from './harness';
 import { loadDataset } from '../../src/lib/data/dataset';
 import { indexFor } from '../../src/lib/records';
+import { lieuThemes } from '../../src/lib/needs';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -149,7 +150,8 @@ describe('/carte/', () => {
     const v = await visit(browser, '/carte/?thematique=numerique');
     const { page } = v;
     await waitForMap(page);
-    const numerique = offersOnMap.filter((o) => o.thematiques.includes('numerique')).length;
+    // Offers of the need, and the lieux the territory maps onto it (médiation numérique, France services).
+    const numerique = offersOnMap.filter((o) => o.thematiques.includes('numerique')).length + ds.lieux.filter((l) => lieuThemes(l, ds.territoire.thematiques).includes('numerique')).length;
     expect(numerique).toBeGreaterThan(0);
     await expect(page.locator('.carte-liste li:visible').count()).resolves.toBe(numerique);
     await page.selectOption('#f-thematique', '');

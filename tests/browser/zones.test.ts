@@ -36,7 +36,10 @@ afterAll(async () => browser?.close());
 describe('/donnees/zones-blanches.csv', () => {
   it(`has one row per commune × thématique (${territoire.communes.length} × ${THEMES.length})`, () => {
     expect([...csvBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, for spreadsheet software
-    expect(csvText.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('code_insee;commune;thematique;couvert;distance_km;population;population_65_plus;population_80_plus');
+    expect(csvText.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('code_insee;commune;thematique;couvert;distance_km;population;population_65_plus;population_80_plus;couvert_par;distance_lieu_km');
+    // The pilot's libraries, France services and médiation numérique count toward coverage, apart from activities.
+    const coveredBy = csvText.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(';')).filter((c) => c[3] === 'oui').map((c) => c[8]);
+    expect(new Set(coveredBy)).toEqual(new Set(['activite', 'lieu_seulement']));
     expect(rows).toHaveLength(territoire.communes.length * THEMES.length);
     expect(new Set(rows.map((r) => `${r.code}/${r.thematique}`)).size).toBe(rows.length);
     expect(new Set(rows.map((r) => r.code))).toEqual(new Set(territoire.communes));

@@ -92,7 +92,7 @@ describe('what a lieu du lien serves', () => {
       expect(themeIds.filter((t) => found.get(t)!.has(l.id)).sort(), l.id).toEqual(expected);
     }
     // Coverage rows only name offers and teams: no need is filled by a lieu unless lieuThemes says so.
-    const named = new Set(cov.rows.flat().flatMap((r) => [...r.homeOffers, ...r.teams, r.nearestOffer ?? '']));
+    const named = new Set(cov.rows.flat().flatMap((r) => [...r.homeOffers, ...r.teams, r.nearestOffer ?? '', r.nearestLieu ?? '']));
     for (const l of ds.lieux) if (!lieuThemes(l, ds.territoire.thematiques).length) expect(named.has(l.id), l.id).toBe(false);
   });
 });

@@ -1,11 +1,10 @@
 /**
  * Turns the validated dataset into the coverage model's plain inputs, and runs it once per build.
  */
-import { readFileSync } from 'node:fs';
-import { confinedOrThrow } from '../data/safe-path';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Dataset } from '../data/dataset';
-import { teamThemes } from '../needs';
+import { lieuThemes, teamsFill, teamThemes } from '../needs';
+import type { Thematique } from '../../schemas';
 import { indexFor } from '../records';
 import { computeCoverage, type CoverageCommune, type CoverageInput, type CoverageResult, type CoverageTheme } from './model';
 import { areaWeight, type AreaWeighted, type GridCellProps } from './population';
@@ -35,26 +34,35 @@ export function buildCoverageInput(ds: Dataset, grid: FeatureCollection<Polygon 
     communes: idx.homeCommunes(o),
   }));
   const teams = ds.equipes.map((e) => ({ id: e.id, nom: e.nom, communes: e.communes, thematiques: teamThemes(e, ds.territoire.thematiques) }));
-  return { communes, themes, offers, teams };
+  const lieux = ds.lieux
+    .map((l) => ({ id: l.id, nom: l.nom, lat: l.coordonnees.lat, lon: l.coordonnees.lon, thematiques: lieuThemes(l, ds.territoire.thematiques) }))
+    .filter((l) => l.thematiques.length);
+  return { communes, themes, offers, teams, lieux };
 }
 
 export interface SiteCoverage extends CoverageResult {
+  /** False when no population grid covers the territory: seniors are « non estimés », never 0. */
+  seniorsEstimated: boolean;
   input: CoverageInput & { communes: SiteCommune[] };
   /** Commune code → index in input.communes / rows[t]. */
   communeIndex: Map<string, number>;
   themeIndex: Map<string, number>;
 }
 
-/** Coverage of a dataset whose reference files are under dataDir (area weighting takes about a second: call once, see site()). */
-export function coverageFor(ds: Dataset, dataDir: string): SiteCoverage {
-  const gridFile = ds.territoire.fichiers.population_grille;
-  const grid = gridFile ? (JSON.parse(readFileSync(confinedOrThrow(dataDir, gridFile), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, GridCellProps>) : undefined;
-  const input = buildCoverageInput(ds, grid);
+/** Coverage of a dataset (area weighting takes about a second: call once, see site()). The grid was read and checked by loadDataset. */
+export function coverageFor(ds: Dataset, _dataDir?: string): SiteCoverage {
+  const input = buildCoverageInput(ds, ds.grid);
   const res: SiteCoverage = {
     ...computeCoverage(input),
+    seniorsEstimated: ds.grid !== undefined,
     input,
     communeIndex: new Map(input.communes.map((c, i) => [c.code, i])),
     themeIndex: new Map(input.themes.map((t, i) => [t.id, i])),
   };
   return res;
+}
+
+/** Options of summarySentence for one thématique: which other ways can cover it, and whether seniors are estimated. */
+export function sentenceOptions(theme: Thematique, cov: Pick<SiteCoverage, 'seniorsEstimated'>) {
+  return { teamsFill: teamsFill(theme), lieuxCount: theme.lieux.length > 0, seniorsEstimated: cov.seniorsEstimated };
 }

@@ -9,9 +9,13 @@ export interface Indicators {
   byTheme: { id: string; libelle: string; offres: number; per1000Seniors: number }[];
   byMode: { mode: Mode; libelle: string; offres: number }[];
   population: number;
+  /** False when no population grid covers the territory: every seniors figure is « non estimé ». */
+  seniorsEstimated: boolean;
+  /** Lieux that count toward coverage (their type or services are mapped onto a thématique). */
+  lieuxCouvrants: number;
   pop65: number;
   pop80: number;
-  coverage: { id: string; libelle: string; portee_km: number; population: number; pop65: number; pop80: number; communes: number }[];
+  coverage: { id: string; libelle: string; portee_km: number; population: number; pop65: number; pop80: number; communes: number; communesLieuSeulement: number }[];
   equipes: { id: string; nom: string; porteur: string; communes: number; pop65: number; activites: string[] }[];
   equipesCommunes: number;
   equipesPop65: number;
@@ -47,6 +51,8 @@ export function computeIndicators(ds: Dataset, cov: SiteCoverage, today: Date): 
     }),
     byMode: (Object.keys(MODES) as Mode[]).map((m) => ({ mode: m, libelle: MODES[m], offres: ds.offres.filter((o) => o.mode.type === m).length })),
     population: sum((c) => c.population),
+    seniorsEstimated: cov.seniorsEstimated,
+    lieuxCouvrants: cov.input.lieux?.length ?? 0,
     pop65,
     pop80: sum((c) => c.pop80),
     coverage: cov.summaries.map((s, i) => ({
@@ -57,6 +63,7 @@ export function computeIndicators(ds: Dataset, cov: SiteCoverage, today: Date): 
       pop65: s.pop65 > 0 ? s.pop65Couverte / s.pop65 : 0,
       pop80: s.pop80 > 0 ? s.pop80Couverte / s.pop80 : 0,
       communes: s.communesCouvertes,
+      communesLieuSeulement: s.communesLieuSeulement,
     })),
     equipes: ds.equipes
       .map((e) => ({ id: e.id, nom: e.nom, porteur: structures.get(e.porteur) ?? e.porteur, communes: new Set(e.communes).size, pop65: pop65Of(e.communes), activites: e.activites }))

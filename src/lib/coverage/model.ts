@@ -8,6 +8,9 @@
  *   thématique's `portee_km`;
  * - it is covered at home by an `a_domicile` offer that lists the commune, or by an équipe citoyenne
  *   that lists the commune and whose activities map onto the thématique (see EQUIPE_THEMATIQUES);
+ * - it is covered by a lieu (a place open to all: library, France services…) within `portee_km` when the
+ *   territory maps the lieu's type or services onto the thématique (`lieux` of the thématique); such a
+ *   commune is "covered only by a lieu" when no activity covers it, and every view says so;
  * - `a_distance` offers (phone, online) are reported apart and fill the gap only when the thématique
  *   says `distance_comble: true`;
  * - `distanceKm` is always the distance to the nearest physical point of the thématique, even when the
@@ -60,15 +63,29 @@ export interface CoverageTeam {
   thematiques: string[];
 }
 
-/** How a commune is covered for one thématique. Several can hold at once. */
-export type CoverageWay = 'proximite' | 'domicile' | 'equipe' | 'distance';
+export interface CoverageLieu {
+  id: string;
+  nom: string;
+  lat: number;
+  lon: number;
+  /** Thématiques the lieu covers (already mapped from its type and services by the territory's catalogue). */
+  thematiques: string[];
+}
+
+/** How a commune is covered for one thématique. Several can hold at once; every way but `lieu` is an activity. */
+export type CoverageWay = 'proximite' | 'domicile' | 'equipe' | 'distance' | 'lieu';
 
 export interface CommuneCoverage {
   code: string;
   thematique: string;
   couvert: boolean;
-  /** Every way the need is met, in the order proximite, domicile, equipe, distance. */
+  /** Every way the need is met, in the order proximite, domicile, equipe, distance, lieu. */
   via: CoverageWay[];
+  /** Covered by an activity (offer or équipe), not only by a lieu open to all. */
+  parActivite: boolean;
+  /** Nearest lieu mapped onto the thématique, and its distance (null when none). */
+  nearestLieu: string | null;
+  lieuKm: number | null;
   /** Great-circle km from the commune centre to the nearest physical point; null when there is none. */
   distanceKm: number | null;
   /** The offer owning that nearest point. */
@@ -82,6 +99,8 @@ export interface ThemeSummary {
   thematique: string;
   communes: number;
   communesCouvertes: number;
+  /** Communes covered only by a lieu open to all (no activity). */
+  communesLieuSeulement: number;
   population: number;
   populationCouverte: number;
   pop65: number;
@@ -105,6 +124,8 @@ export interface CoverageInput {
   themes: CoverageTheme[];
   offers: CoverageOffer[];
   teams: CoverageTeam[];
+  /** Lieux open to all that count toward coverage (optional: none by default). */
+  lieux?: CoverageLieu[];
 }
 
 
@@ -129,7 +150,14 @@ function pointIndex(points: { lat: number; lon: number; owner: string }[]): Poin
   return { index, owner: points.map((p) => p.owner), lat, lon };
 }
 
-export function computeCoverage({ communes, themes, offers, teams }: CoverageInput): CoverageResult {
+function nearest(idx: PointIndex, c: { lat: number; lon: number }): { km: number | null; owner: string | null } {
+  if (!idx.index) return { km: null, owner: null };
+  const [i] = around(idx.index, c.lon, c.lat, 1);
+  if (i === undefined) return { km: null, owner: null };
+  return { km: haversineKm(c.lat, c.lon, idx.lat[i]!, idx.lon[i]!), owner: idx.owner[i]! };
+}
+
+export function computeCoverage({ communes, themes, offers, teams, lieux = [] }: CoverageInput): CoverageResult {
   const rows: CommuneCoverage[][] = [];
   const summaries: ThemeSummary[] = [];
 
@@ -155,10 +183,13 @@ export function computeCoverage({ communes, themes, offers, teams }: CoverageInp
       else push(distance, t, o.id);
     }
   }
+  const lieuPoints = new Map<string, { lat: number; lon: number; owner: string }[]>();
+  for (const l of lieux) for (const t of new Set(l.thematiques)) push(lieuPoints, t, { lat: l.lat, lon: l.lon, owner: l.id });
   for (const e of teams) for (const t of new Set(e.thematiques)) for (const c of new Set(e.communes)) push(nested(teamHome, t), c, e.id);
 
   for (const theme of themes) {
     const idx = pointIndex(points.get(theme.id) ?? []);
+    const lieuIdx = pointIndex(lieuPoints.get(theme.id) ?? []);
     const homeOf = home.get(theme.id);
     const teamsOf = teamHome.get(theme.id);
     const distanceOffers = distance.get(theme.id) ?? [];
@@ -167,6 +198,7 @@ export function computeCoverage({ communes, themes, offers, teams }: CoverageInp
       thematique: theme.id,
       communes: communes.length,
       communesCouvertes: 0,
+      communesLieuSeulement: 0,
       population: 0,
       populationCouverte: 0,
       pop65: 0,
@@ -177,15 +209,8 @@ export function computeCoverage({ communes, themes, offers, teams }: CoverageInp
     };
     const themeRows: CommuneCoverage[] = new Array(communes.length);
     communes.forEach((c, i) => {
-      let distanceKm: number | null = null;
-      let nearestOffer: string | null = null;
-      if (idx.index) {
-        const [nearest] = around(idx.index, c.lon, c.lat, 1);
-        if (nearest !== undefined) {
-          distanceKm = haversineKm(c.lat, c.lon, idx.lat[nearest]!, idx.lon[nearest]!);
-          nearestOffer = idx.owner[nearest]!;
-        }
-      }
+      const { km: distanceKm, owner: nearestOffer } = nearest(idx, c);
+      const { km: lieuKm, owner: nearestLieu } = nearest(lieuIdx, c);
       const homeOffers = homeOf?.get(c.code) ?? [];
       const teamIds = teamsOf?.get(c.code) ?? [];
       const via: CoverageWay[] = [];
@@ -193,8 +218,11 @@ export function computeCoverage({ communes, themes, offers, teams }: CoverageInp
       if (homeOffers.length) via.push('domicile');
       if (teamIds.length) via.push('equipe');
       if (fillsByDistance) via.push('distance');
+      const parActivite = via.length > 0;
+      if (lieuKm !== null && lieuKm <= theme.portee_km) via.push('lieu');
       const couvert = via.length > 0;
-      themeRows[i] = { code: c.code, thematique: theme.id, couvert, via, distanceKm, nearestOffer, homeOffers, teams: teamIds };
+      if (couvert && !parActivite) s.communesLieuSeulement++;
+      themeRows[i] = { code: c.code, thematique: theme.id, couvert, via, parActivite, distanceKm, nearestOffer, nearestLieu, lieuKm, homeOffers, teams: teamIds };
       s.population += c.population;
       s.pop65 += c.pop65;
       s.pop80 += c.pop80;

@@ -11,6 +11,11 @@ export function formatInt(n: number): string {
   return INT.format(Math.round(n));
 }
 
+/** Seniors figure, or « non estimé » when no population grid covers the territory (never a false 0). */
+export function formatSeniors(n: number, estimated: boolean): string {
+  return estimated ? formatInt(n) : 'non estimé';
+}
+
 /** "42 %" (rounded to the unit; "moins de 1 %" when a non-zero share rounds to 0). */
 export function formatPercent(part: number, whole: number): string {
   if (whole <= 0) return '—';
@@ -38,11 +43,13 @@ export const WAY_LABELS: Record<CoverageWay, string> = {
   domicile: 'offre à domicile',
   equipe: 'équipe citoyenne',
   distance: 'offre par téléphone ou en ligne',
+  lieu: 'lieu ouvert à tous à proximité',
 };
 
 /** How a covered commune is covered, in words; "non couverte" otherwise. */
 export function coverageInWords(row: CommuneCoverage): string {
   if (!row.couvert) return 'non couverte';
+  if (!row.parActivite) return 'seulement par un lieu ouvert à tous à proximité (aucune activité)';
   return row.via.map((w) => WAY_LABELS[w]).join(', ');
 }
 
@@ -54,17 +61,22 @@ function plural(n: number, one: string, many: string): string {
  * One sentence per thématique, e.g. "12 400 habitants, dont 3 900 de 65 ans et plus, vivent dans une
  * commune à plus de 5 km à vol d'oiseau d'une offre « Activité physique adaptée » sur place, sans offre à domicile."
  */
-export function summarySentence(theme: CoverageTheme, s: ThemeSummary, opts: { teamsFill?: boolean } = {}): string {
+export function summarySentence(theme: CoverageTheme, s: ThemeSummary, opts: { teamsFill?: boolean; seniorsEstimated?: boolean; lieuxCount?: boolean } = {}): string {
   const pop = s.population - s.populationCouverte;
   const p65 = s.pop65 - s.pop65Couverte;
   const communes = s.communes - s.communesCouvertes;
   const what = `d'une offre « ${theme.libelle} »`;
+  const lieuOnly = s.communesLieuSeulement
+    ? ` ${formatInt(s.communesLieuSeulement)} ${plural(s.communesLieuSeulement, 'autre commune n’est couverte', 'autres communes ne sont couvertes')} que par un lieu ouvert à tous, sans activité.`
+    : '';
   if (communes === 0)
-    return `Toutes les communes ont une offre « ${theme.libelle} » ${reachInWords(theme)}, à domicile${theme.distance_comble ? ' ou à distance' : ''}.`;
-  const home = opts.teamsFill ? 'sans offre à domicile ni équipe citoyenne' : 'sans offre à domicile';
+    return `Toutes les communes ont une offre « ${theme.libelle} » ${reachInWords(theme)}, à domicile${theme.distance_comble ? ' ou à distance' : ''}${opts.lieuxCount ? ' ou un lieu ouvert à tous' : ''}.${lieuOnly}`;
+  const home = [opts.teamsFill && 'équipe citoyenne', opts.lieuxCount && 'lieu ouvert à tous à proximité'].filter(Boolean);
+  const without = home.length ? `sans offre à domicile${home.map((h) => ` ni ${h}`).join('')}` : 'sans offre à domicile';
+  const seniors = opts.seniorsEstimated === false ? '' : `, dont ${formatInt(p65)} de 65 ans et plus,`;
   return (
-    `${formatInt(pop)} ${plural(pop, 'habitant', 'habitants')}, dont ${formatInt(p65)} de 65 ans et plus, ` +
+    `${formatInt(pop)} ${plural(pop, 'habitant', 'habitants')}${seniors} ` +
     `${plural(pop, 'vit', 'vivent')} dans ${formatInt(communes)} ${plural(communes, 'commune', 'communes')} à plus de ${km(theme.portee_km)} à vol d'oiseau ` +
-    `${what} sur place, ${home}${theme.distance_comble ? ' ni offre à distance' : ''}.`
+    `${what} sur place, ${without}${theme.distance_comble ? ' ni offre à distance' : ''}.${lieuOnly}`
   );
 }

@@ -15,6 +15,7 @@ import { readText } from './read-text';
 import { confinedPath } from './safe-path';
 import { unsafeChars } from './unsafe-chars';
 import { readCounts, shrinkIssues, writeCounts, type Counts } from './shrink-guard';
+import { checkCommunesFile, checkContour, checkGrid } from './reference-checks';
 import { iconExists } from '../theme-icons';
 
 export interface CommuneRef {
@@ -34,6 +35,8 @@ export interface Dataset {
   communes: Map<string, CommuneRef>;
   communeShapes: FeatureCollection<Polygon | MultiPolygon, { code: string; nom: string; population: number }>;
   contour: Feature<Polygon | MultiPolygon>;
+  /** INSEE Filosofi cells overlapping the territory; absent when none is configured or usable (seniors « non estimés »). */
+  grid?: FeatureCollection<Polygon | MultiPolygon, { ind: number; ind_65_79: number; ind_80p: number }>;
   structures: Structure[];
   lieux: Lieu[];
   offres: Offre[];
@@ -208,22 +211,50 @@ export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult
   if (!territoire) return { issues, counts };
 
   const communesFile = rel(territoire.fichiers.communes);
-  const shapes = readGeoJson<Dataset['communeShapes']>(dataDir, territoire.fichiers.communes, communesFile, issues, { fichier: terrFile, ligne: terrRaw.lineOf(['fichiers', 'communes']), champ: 'fichiers.communes' });
+  const named = (field: 'communes' | 'contour' | 'population_grille') => ({ fichier: terrFile, ligne: terrRaw.lineOf(['fichiers', field]), champ: `fichiers.${field}` });
+  const shapesRaw = readGeoJson<unknown>(dataDir, territoire.fichiers.communes, communesFile, issues, named('communes'));
   const contourFile = rel(territoire.fichiers.contour);
-  const contourRaw = readGeoJson<Feature<Polygon | MultiPolygon> | FeatureCollection<Polygon | MultiPolygon>>(dataDir, territoire.fichiers.contour, contourFile, issues, { fichier: terrFile, ligne: terrRaw.lineOf(['fichiers', 'contour']), champ: 'fichiers.contour' });
-  if (!shapes || !contourRaw) return { issues, counts };
-  const contour = contourRaw.type === 'FeatureCollection' ? contourRaw.features[0]! : contourRaw;
+  const contourRaw = readGeoJson<Feature<Polygon | MultiPolygon> | FeatureCollection<Polygon | MultiPolygon>>(dataDir, territoire.fichiers.contour, contourFile, issues, named('contour'));
+  if (shapesRaw === undefined || !contourRaw) return { issues, counts };
+  const checkedShapes = checkCommunesFile(shapesRaw, communesFile);
+  issues.push(...checkedShapes.issues);
+  const shapes = { type: 'FeatureCollection', features: checkedShapes.features } as unknown as Dataset['communeShapes'];
+  const contour = contourRaw.type === 'FeatureCollection' ? contourRaw.features?.[0] : contourRaw;
 
   const communes = new Map<string, CommuneRef>();
   for (const f of shapes.features) {
     const p = f.properties as unknown as { code: string; nom: string; population: number; centre_lat: number; centre_lon: number };
     communes.set(p.code, { code: p.code, nom: p.nom, population: p.population, centre: { lat: p.centre_lat, lon: p.centre_lon } });
   }
+  const listedInFile = new Set(((shapesRaw as FeatureCollection | undefined)?.features ?? []).map((f) => String((f?.properties as { code?: unknown } | null)?.code)));
   territoire.communes.forEach((code, i) => {
-    if (!communes.has(code))
+    if (!listedInFile.has(code))
       issues.push({ niveau: 'erreur', fichier: terrFile, ligne: terrRaw.lineOf(['communes', i]), champ: `communes[${i}]`, valeur: code, message: `commune absente du fichier de référence ${communesFile}` });
   });
   const inTerritory = new Set(territoire.communes);
+  const extra = [...communes.keys()].filter((c) => !inTerritory.has(c));
+  if (extra.length)
+    issues.push({ niveau: 'avertissement', fichier: communesFile, message: `${extra.length} commune(s) du fichier ne sont pas dans la liste « communes » de ${terrFile} et sont ignorées : ${extra.slice(0, 15).join(', ')}${extra.length > 15 ? '…' : ''}` });
+  const territoryCentres = territoire.communes.flatMap((c) => {
+    const ref = communes.get(c);
+    return ref ? [{ code: c, nom: ref.nom, lat: ref.centre.lat, lon: ref.centre.lon }] : [];
+  });
+  const contourIssues = checkContour(contour, territoryCentres, contourFile);
+  issues.push(...contourIssues);
+  // Records are placed against the reference files: with those wrong, their checks would only repeat the error.
+  if (!contour || contourIssues.length || checkedShapes.issues.length) return { issues, counts };
+
+  let grid: Dataset['grid'];
+  const gridRel = territoire.fichiers.population_grille;
+  if (gridRel) {
+    const gridFile = rel(gridRel);
+    const raw = readGeoJson<unknown>(dataDir, gridRel, gridFile, issues, named('population_grille'));
+    if (raw !== undefined) {
+      const checked = checkGrid(raw, contour, territoryCentres, gridFile);
+      issues.push(...checked.issues);
+      if (checked.usable) grid = raw as Dataset['grid'];
+    }
+  }
   for (const code of communes.keys()) if (!inTerritory.has(code)) communes.delete(code);
 
   const dataset: Dataset = {
@@ -231,6 +262,7 @@ export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult
     communes,
     communeShapes: { ...shapes, features: shapes.features.filter((f) => inTerritory.has(f.properties.code)) },
     contour,
+    grid,
     structures: parsed.structures.map((l) => l.record),
     lieux: parsed.lieux.map((l) => l.record),
     offres: parsed.offres.map((l) => l.record),

@@ -109,13 +109,42 @@ describe('CSV', () => {
   const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
   it('has a header and one row per commune × thématique (4 × 3 = 12)', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(lines[0]).toBe('code_insee;commune;thematique;couvert;distance_km;population;population_65_plus;population_80_plus');
+    // The first eight columns are those of the first version; later ones are only added at the end.
+    expect(lines[0]).toBe('code_insee;commune;thematique;couvert;distance_km;population;population_65_plus;population_80_plus;couvert_par;distance_lieu_km');
     expect(lines).toHaveLength(1 + 12);
   });
   it('writes distances with a decimal comma, empty when no physical offer exists', () => {
-    expect(lines).toContain('99003;Combe;marche;non;10,0;200;120;40'); // 0.09 × 111.195 = 10.008 km
-    expect(lines).toContain('99002;Bourg;marche;non;5,6;500;200;50'); // 5.560 km
-    expect(lines).toContain('99001;Aval;visites;non;;1000;300;100');
+    expect(lines).toContain('99003;Combe;marche;non;10,0;200;120;40;;'); // 0.09 × 111.195 = 10.008 km
+    expect(lines).toContain('99002;Bourg;marche;non;5,6;500;200;50;;'); // 5.560 km
+    expect(lines).toContain('99001;Aval;visites;non;;1000;300;100;;');
+    expect(lines).toContain('99001;Aval;marche;oui;0,0;1000;300;100;activite;');
     expect(formatKm(12.345)).toBe('12,3');
+  });
+});
+
+describe('lieux open to all count toward coverage, apart from activities', () => {
+  // A library at Combe (lon 0.10) mapped onto "marche" for the test; reach 5 km.
+  const withLieu = computeCoverage({ ...input, lieux: [{ id: 'l1', nom: 'Médiathèque', lat: 0, lon: 0.1, thematiques: ['marche'] }] });
+  const r = (code: string) => withLieu.rows[0]![communes.findIndex((c) => c.code === code)]!;
+  it('covers a commune with no activity in reach, and says it is covered only by a lieu', () => {
+    expect(r('99003')).toMatchObject({ couvert: true, via: ['lieu'], parActivite: false, nearestLieu: 'l1', lieuKm: 0 });
+    expect(r('99002')).toMatchObject({ couvert: false, via: [], nearestLieu: 'l1' }); // 0.05° = 5.56 km from l1, beyond 5 km
+  });
+  it('keeps a commune covered by an activity as such, with the lieu as an extra way', () => {
+    expect(r('99004')).toMatchObject({ couvert: true, parActivite: true });
+    expect(withLieu.summaries[0]!.communesLieuSeulement).toBe(withLieu.rows[0]!.filter((x) => x.couvert && !x.parActivite).length);
+  });
+  it('writes couvert_par = lieu_seulement and the distance to the lieu in the CSV', () => {
+    const csv = coverageCsv(communes, themes, withLieu.rows);
+    expect(csv).toContain('99003;Combe;marche;oui;10,0;200;120;40;lieu_seulement;0,0');
+  });
+  it('leaves seniors empty in the CSV when they are not estimated (never 0)', () => {
+    const csv = coverageCsv(communes, themes, res.rows, false);
+    expect(csv).toContain('99003;Combe;marche;non;10,0;200;;;;');
+  });
+  it('does not count a lieu whose thématiques do not include the need', () => {
+    const other = computeCoverage({ ...input, lieux: [{ id: 'l2', nom: 'France services', lat: 0, lon: 0.1, thematiques: ['visites'] }] });
+    expect(other.rows[0]![2]).toMatchObject({ couvert: false, nearestLieu: null });
+    expect(other.rows[2]![2]).toMatchObject({ couvert: true, parActivite: true }); // Combe: équipe t1, plus the lieu
   });
 });
