@@ -43,13 +43,19 @@ mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, bytes);
 const ms = Math.round(performance.now() - started);
 if (hit || !result) {
-  console.log(`Fond de carte ${t.nom} : ${path.relative(process.cwd(), out)}, ${(bytes.length / 1024).toFixed(0)} Kio, repris du cache (données de référence inchangées), ${ms} ms.`);
+  console.log(
+    `Fond de carte ${t.nom} : ${path.relative(process.cwd(), out)}, ${(bytes.length / 1024).toFixed(0)} Kio, repris du cache (données de référence inchangées), ${ms} ms.`,
+  );
 } else {
   const { stats } = result;
   console.log(
     `Fond de carte ${t.nom} : ${path.relative(process.cwd(), out)}, ${(stats.bytes / 1024).toFixed(0)} Kio, zooms ${result.minZoom}–${result.maxZoom}, ` +
       `${stats.addressedTiles} tuiles (${stats.tileContents} contenus distincts, ${stats.tileEntries} entrées), ${ms} ms.`,
   );
-  console.log(`Couches : ${Object.entries(result.layerCounts).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  console.log(
+    `Couches : ${Object.entries(result.layerCounts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+  );
   console.log(`Emprise pour un fond OpenStreetMap (pmtiles extract, voir README) : --bbox=${result.extent.map((v) => v.toFixed(2)).join(',')}`);
 }

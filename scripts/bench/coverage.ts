@@ -9,10 +9,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { computeCoverage, haversineKm, type CoverageCommune, type CoverageOffer, type CoverageTeam, type CoverageTheme, type OfferMode } from '../../src/lib/coverage/model';
+import {
+  computeCoverage,
+  haversineKm,
+  type CoverageCommune,
+  type CoverageOffer,
+  type CoverageTeam,
+  type CoverageTheme,
+  type OfferMode,
+} from '../../src/lib/coverage/model';
 import { mulberry32 } from '../../src/lib/seeded-random';
 
-const candidates = [process.env.BENCH_COMMUNES, path.resolve('../shared/data/france/communes_min.json'), '/work/shared/data/france/communes_min.json'].filter(Boolean) as string[];
+const candidates = [process.env.BENCH_COMMUNES, path.resolve('../shared/data/france/communes_min.json'), '/work/shared/data/france/communes_min.json'].filter(
+  Boolean,
+) as string[];
 const file = candidates.find((f) => existsSync(f));
 if (!file) {
   console.error(`communes_min.json introuvable (essayé : ${candidates.join(', ')}) ; indiquer BENCH_COMMUNES=<fichier>`);
@@ -39,7 +49,12 @@ for (const c of communes) {
 const depts = [...byDept.values()];
 
 const terr = parse(readFileSync('data/territoire.yaml', 'utf8')) as { thematiques: CoverageTheme[] };
-const themes: CoverageTheme[] = terr.thematiques.map((t) => ({ id: t.id, libelle: t.libelle, portee_km: t.portee_km ?? 10, distance_comble: t.distance_comble ?? false }));
+const themes: CoverageTheme[] = terr.thematiques.map((t) => ({
+  id: t.id,
+  libelle: t.libelle,
+  portee_km: t.portee_km ?? 10,
+  distance_comble: t.distance_comble ?? false,
+}));
 
 const tGen = performance.now();
 const offers: CoverageOffer[] = [];
@@ -56,13 +71,26 @@ for (let i = 0; i < N_OFFERS; i++) {
     nom: `Offre ${i}`,
     thematiques: ths,
     mode,
-    points: mode === 'sur_place' ? [jitter()] : mode === 'itinerant' ? Array.from({ length: 3 + Math.floor(rand() * 10) }, () => { const s = pick(dept); return { lat: s.lat, lon: s.lon }; }) : [],
+    points:
+      mode === 'sur_place'
+        ? [jitter()]
+        : mode === 'itinerant'
+          ? Array.from({ length: 3 + Math.floor(rand() * 10) }, () => {
+              const s = pick(dept);
+              return { lat: s.lat, lon: s.lon };
+            })
+          : [],
     communes: mode === 'a_domicile' ? Array.from({ length: 1 + Math.floor(rand() * 8) }, () => pick(dept).code) : [],
   });
 }
 const teams: CoverageTeam[] = Array.from({ length: 900 }, (_, i) => {
   const d = pick(depts);
-  return { id: `e${i}`, nom: `Équipe ${i}`, communes: Array.from({ length: 5 + Math.floor(rand() * 15) }, () => pick(d).code), thematiques: ['visites-domicile', 'ecoute-entraide'] };
+  return {
+    id: `e${i}`,
+    nom: `Équipe ${i}`,
+    communes: Array.from({ length: 5 + Math.floor(rand() * 15) }, () => pick(d).code),
+    thematiques: ['visites-domicile', 'ecoute-entraide'],
+  };
 });
 const genMs = performance.now() - tGen;
 
@@ -71,7 +99,9 @@ const res = computeCoverage({ communes, themes, offers, teams });
 const ms = performance.now() - t0;
 
 // Cross-check the kd-tree against a brute-force scan on 200 communes × every thématique.
-const themePts = themes.map((t) => offers.filter((o) => (o.mode === 'sur_place' || o.mode === 'itinerant') && o.thematiques.includes(t.id)).flatMap((o) => o.points));
+const themePts = themes.map((t) =>
+  offers.filter((o) => (o.mode === 'sur_place' || o.mode === 'itinerant') && o.thematiques.includes(t.id)).flatMap((o) => o.points),
+);
 let mismatches = 0;
 for (let k = 0; k < 200; k++) {
   const ci = Math.floor(rand() * communes.length);
@@ -85,10 +115,13 @@ for (let k = 0; k < 200; k++) {
 }
 
 const points = offers.reduce((s, o) => s + o.points.length, 0);
-console.log(`Couverture nationale : ${communes.length.toLocaleString('fr-FR')} communes × ${themes.length} thématiques, ${N_OFFERS.toLocaleString('fr-FR')} offres (${points.toLocaleString('fr-FR')} points sur place ou arrêts), ${teams.length} équipes`);
+console.log(
+  `Couverture nationale : ${communes.length.toLocaleString('fr-FR')} communes × ${themes.length} thématiques, ${N_OFFERS.toLocaleString('fr-FR')} offres (${points.toLocaleString('fr-FR')} points sur place ou arrêts), ${teams.length} équipes`,
+);
 console.log(`  génération des données synthétiques : ${(genMs / 1000).toFixed(1)} s (non comptée)`);
 console.log(`  calcul de la couverture : ${(ms / 1000).toFixed(2)} s (limite ${(LIMIT_MS / 1000).toFixed(0)} s)`);
-for (const s of res.summaries) console.log(`  ${s.thematique.padEnd(20)} ${((100 * s.communesCouvertes) / s.communes).toFixed(1).padStart(5)} % des communes couvertes`);
+for (const s of res.summaries)
+  console.log(`  ${s.thematique.padEnd(20)} ${((100 * s.communesCouvertes) / s.communes).toFixed(1).padStart(5)} % des communes couvertes`);
 console.log(`  contrôle kd-tree / parcours exhaustif : ${200 * themes.length} cas, ${mismatches} écart(s)`);
 if (mismatches > 0 || ms > LIMIT_MS) {
   console.error(mismatches > 0 ? 'ÉCHEC : distances différentes du parcours exhaustif' : `ÉCHEC : plus de ${LIMIT_MS} ms`);

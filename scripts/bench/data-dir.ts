@@ -18,7 +18,18 @@ export function writeDataDir(dir: string, syn: Synthetic): void {
   const features = [...ds.communes.values()].map((c) => ({
     type: 'Feature',
     properties: { code: c.code, nom: c.nom, population: c.population, centre_lat: c.centre.lat, centre_lon: c.centre.lon },
-    geometry: { type: 'Polygon', coordinates: [[[c.centre.lon - half, c.centre.lat - half], [c.centre.lon + half, c.centre.lat - half], [c.centre.lon + half, c.centre.lat + half], [c.centre.lon - half, c.centre.lat + half], [c.centre.lon - half, c.centre.lat - half]]] },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [c.centre.lon - half, c.centre.lat - half],
+          [c.centre.lon + half, c.centre.lat - half],
+          [c.centre.lon + half, c.centre.lat + half],
+          [c.centre.lon - half, c.centre.lat + half],
+          [c.centre.lon - half, c.centre.lat - half],
+        ],
+      ],
+    },
   }));
   writeFileSync(path.join(dir, 'reference/communes.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
   writeFileSync(path.join(dir, 'reference/contour.geojson'), JSON.stringify(ds.contour));

@@ -18,12 +18,18 @@ export const LARGE_DIR = path.resolve('bench/out/large');
 export function buildSyntheticSite(dataDir: string, dist: string, heapMb = 6144): { basemapS: number; astroS: number } {
   const basemap = path.join(path.dirname(dist), 'basemap.pmtiles');
   let t = performance.now();
-  const b = spawnSync('npx', ['tsx', 'scripts/build-basemap.ts', dataDir], { env: { ...process.env, BASEMAP_OUT: basemap }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const b = spawnSync('npx', ['tsx', 'scripts/build-basemap.ts', dataDir], {
+    env: { ...process.env, BASEMAP_OUT: basemap },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (b.status !== 0) throw new Error('fond de carte du territoire synthétique : échec');
   const basemapS = (performance.now() - t) / 1000;
   rmSync(dist, { recursive: true, force: true });
   t = performance.now();
-  const a = spawnSync('npx', ['astro', 'build', '--outDir', dist], { env: { ...process.env, CARTE_DATA_DIR: dataDir, NODE_OPTIONS: `--max-old-space-size=${heapMb}` }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const a = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
+    env: { ...process.env, CARTE_DATA_DIR: dataDir, NODE_OPTIONS: `--max-old-space-size=${heapMb}` },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (a.status !== 0) throw new Error('construction du site synthétique : échec');
   // The site serves the synthetic territory's basemap, not the pilot's copied from public/.
   copyFileSync(basemap, path.join(dist, 'generated/basemap.pmtiles'));
@@ -49,6 +55,8 @@ if (process.argv[1]?.endsWith('large-site.ts')) {
     mkdirSync(LARGE_DIR, { recursive: true });
     const { basemapS, astroS } = buildSyntheticSite(data, dist);
     writeFileSync(stamp, key);
-    console.log(`Territoire synthétique (${n} offres, départements ${depts.join(', ')}) construit dans ${path.relative(process.cwd(), dist)} : fond de carte ${basemapS.toFixed(0)} s, Astro ${astroS.toFixed(0)} s.`);
+    console.log(
+      `Territoire synthétique (${n} offres, départements ${depts.join(', ')}) construit dans ${path.relative(process.cwd(), dist)} : fond de carte ${basemapS.toFixed(0)} s, Astro ${astroS.toFixed(0)} s.`,
+    );
   }
 }

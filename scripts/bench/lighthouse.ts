@@ -30,7 +30,16 @@ const PAGES: { label: string; url: string; map?: boolean }[] = [
 const server = await startServer();
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 const rows: string[] = [];
 const benchmarks: number[] = [];
@@ -61,7 +70,9 @@ try {
   chrome.kill();
   server.close();
 }
-console.log(`\nLighthouse mobile (émulation Moto G Power, 4G lente simulée) — ${new Date().toISOString().slice(0, 10)} — indice de vitesse de la machine (benchmarkIndex) : ${benchmarks.map(Math.round).join(', ')}`);
+console.log(
+  `\nLighthouse mobile (émulation Moto G Power, 4G lente simulée) — ${new Date().toISOString().slice(0, 10)} — indice de vitesse de la machine (benchmarkIndex) : ${benchmarks.map(Math.round).join(', ')}`,
+);
 console.log('| page | performance | LCP | TBT | CLS | JS avant interaction (gzip) |');
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);

@@ -8,5 +8,6 @@ const sample = () => (peak = Math.max(peak, v8.getHeapStatistics().used_heap_siz
 setInterval(sample, 200).unref();
 process.on('exit', () => {
   sample();
-  if (process.env.BENCH_MEMORY_FILE) writeFileSync(process.env.BENCH_MEMORY_FILE, JSON.stringify({ heapBytes: peak, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+  if (process.env.BENCH_MEMORY_FILE)
+    writeFileSync(process.env.BENCH_MEMORY_FILE, JSON.stringify({ heapBytes: peak, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
 });

@@ -40,7 +40,16 @@ const pct = (xs: number[], p: number) => {
 };
 
 function serve(roots: string[]): Promise<Server> {
-  const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.wasm': 'application/wasm', '.pmtiles': 'application/octet-stream' };
+  const TYPES: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
+    '.woff2': 'font/woff2',
+    '.wasm': 'application/wasm',
+    '.pmtiles': 'application/octet-stream',
+  };
   const server = createServer((req, res) => {
     const clean = path.normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
     for (const root of roots) {
@@ -90,7 +99,10 @@ async function instrument(page: Page) {
 
 async function measureBrowser(dir: string, cities: string[]) {
   const server = await serve([dir, path.resolve('dist')]);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   const samples: number[] = [];
   const downloads: { city: string; files: number; bytes: number; gzip: number }[] = [];
   try {
@@ -117,7 +129,7 @@ async function measureBrowser(dir: string, cities: string[]) {
         }
       }
       await q.fill('');
-      console.log(`  ?ou=${city} : ${((await page.evaluate('window.__samples.length')) as number)} frappes mesurées`);
+      console.log(`  ?ou=${city} : ${(await page.evaluate('window.__samples.length')) as number} frappes mesurées`);
       for (const label of ['Numérique', 'Soutien aux aidants', 'Activité physique adaptée', 'Numérique']) {
         const before = (await page.evaluate('window.__n')) as number;
         await page.locator(`#recherche .chips label:has-text("${label}") input`).click();
@@ -173,7 +185,11 @@ function siteBuild(n: number, syn: ReturnType<typeof generate>): SiteBuild {
   const env = { ...process.env, CARTE_DATA_DIR: data, BENCH_MEMORY_FILE: memFile };
   const heap = `--max-old-space-size=${process.env.BENCH_HEAP_MB ?? 4096}`;
   t = performance.now();
-  const astro = spawnSync('node', [heap, '--import', './scripts/bench/peak-memory.mjs', 'node_modules/astro/astro.js', 'build', '--outDir', dist], { env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60 * 60_000 });
+  const astro = spawnSync('node', [heap, '--import', './scripts/bench/peak-memory.mjs', 'node_modules/astro/astro.js', 'build', '--outDir', dist], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 60 * 60_000,
+  });
   const astroS = (performance.now() - t) / 1000;
   if (astro.status !== 0) return { ok: false, astroS, basemapS, error: String(astro.stderr).slice(-800) };
   if (existsSync(basemap)) copyFileSync(basemap, path.join(dist, 'generated/basemap.pmtiles'));
@@ -183,7 +199,18 @@ function siteBuild(n: number, syn: ReturnType<typeof generate>): SiteBuild {
   const du = (p: string) => Number(spawnSync('du', ['-sb', p], { encoding: 'utf8' }).stdout.split('\t')[0]);
   const pages = Number(spawnSync('sh', ['-c', `find ${dist} -name index.html | wc -l`], { encoding: 'utf8' }).stdout.trim());
   const mem = existsSync(memFile) ? (JSON.parse(readFileSync(memFile, 'utf8')) as { heapBytes: number; maxRssBytes: number }) : undefined;
-  return { ok: pf.status === 0, error: pf.status === 0 ? undefined : pf.stderr.slice(-800), basemapS, astroS, pagefindS, pages, heapBytes: mem?.heapBytes, maxRssBytes: mem?.maxRssBytes, distBytes: du(dist), pagefindBytes: du(path.join(dist, 'pagefind')) };
+  return {
+    ok: pf.status === 0,
+    error: pf.status === 0 ? undefined : pf.stderr.slice(-800),
+    basemapS,
+    astroS,
+    pagefindS,
+    pages,
+    heapBytes: mem?.heapBytes,
+    maxRssBytes: mem?.maxRssBytes,
+    distBytes: du(dist),
+    pagefindBytes: du(path.join(dist, 'pagefind')),
+  };
 }
 
 /** Bytes a gzip-serving host would send for a response: text compressed, binary (tiles, fonts) as is. */
@@ -197,13 +224,18 @@ function wireBytes(body: Buffer, type: string): number {
  */
 async function firstViews(dist: string, city: string): Promise<{ carte: number; carteRequests: number; recherche: number }> {
   const server = await serve([dist]);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
   try {
     const measure = async (url: string, until: (p: Page) => Promise<unknown>) => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const sizes: Promise<number>[] = [];
-      page.on('requestfinished', (r) => sizes.push(r.response().then(async (res) => (res ? wireBytes(await res.body().catch(() => Buffer.alloc(0)), res.headers()['content-type'] ?? '') : 0))));
+      page.on('requestfinished', (r) =>
+        sizes.push(r.response().then(async (res) => (res ? wireBytes(await res.body().catch(() => Buffer.alloc(0)), res.headers()['content-type'] ?? '') : 0))),
+      );
       await page.goto(`http://127.0.0.1:${PORT}${url}`);
       await until(page);
       const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
@@ -239,12 +271,29 @@ async function firstViews(dist: string, city: string): Promise<{ carte: number; 
 
 /** The table of the README (« Passage à l'échelle »): one column per size. */
 function printTable(results: Record<string, unknown>[]) {
-  type Row = { firstIndex: number[]; offres: number; site?: SiteBuild; firstViews?: { carte: number; recherche: number }; browser: { p50: number; p95: number; downloads: { gzip: number }[] } };
+  type Row = {
+    firstIndex: number[];
+    offres: number;
+    site?: SiteBuild;
+    firstViews?: { carte: number; recherche: number };
+    browser: { p50: number; p95: number; downloads: { gzip: number }[] };
+  };
   const rows = results as unknown as Row[];
   const fmt = (r: Row, f: (r: Row) => string | undefined) => f(r) ?? '—';
   const lines: [string, (r: Row) => string | undefined][] = [
-    ['construction (Astro + Pagefind)', (r) => (r.site?.ok ? `${(r.site.astroS + r.site.pagefindS!).toFixed(0)} s (${r.site.astroS.toFixed(0)} + ${r.site.pagefindS!.toFixed(0)})` : r.site ? 'échec' : undefined)],
-    ['pages, pages/s (Astro)', (r) => (r.site?.ok ? `${r.site.pages!.toLocaleString('fr-FR')} p., ${(r.site.pages! / r.site.astroS).toFixed(0)} p/s` : undefined)],
+    [
+      'construction (Astro + Pagefind)',
+      (r) =>
+        r.site?.ok
+          ? `${(r.site.astroS + r.site.pagefindS!).toFixed(0)} s (${r.site.astroS.toFixed(0)} + ${r.site.pagefindS!.toFixed(0)})`
+          : r.site
+            ? 'échec'
+            : undefined,
+    ],
+    [
+      'pages, pages/s (Astro)',
+      (r) => (r.site?.ok ? `${r.site.pages!.toLocaleString('fr-FR')} p., ${(r.site.pages! / r.site.astroS).toFixed(0)} p/s` : undefined),
+    ],
     ['tas Node max / mémoire résidente max', (r) => (r.site?.ok ? `${mb(r.site.heapBytes)} / ${mb(r.site.maxRssBytes)}` : undefined)],
     ['taille de dist/', (r) => (r.site?.ok ? mb(r.site.distBytes) : undefined)],
     ['première vue /carte/ (gzip)', (r) => (r.firstViews ? kb(r.firstViews.carte) : undefined)],
@@ -286,7 +335,9 @@ async function main() {
       totalGz += gz;
       maxGz = Math.max(maxGz, gz);
     }
-    console.log(`données générées en ${genS.toFixed(1)} s ; index construit en ${indexS.toFixed(1)} s : ${built.shards.size} fichiers, ${kb(total)} (gzip ${kb(totalGz)}), le plus gros ${kb(maxGz)} gzip ; manifeste ${kb(manifestJson.length)} (gzip ${kb(gzipSync(manifestJson).length)})`);
+    console.log(
+      `données générées en ${genS.toFixed(1)} s ; index construit en ${indexS.toFixed(1)} s : ${built.shards.size} fichiers, ${kb(total)} (gzip ${kb(totalGz)}), le plus gros ${kb(maxGz)} gzip ; manifeste ${kb(manifestJson.length)} (gzip ${kb(gzipSync(manifestJson).length)})`,
+    );
     // Places: the biggest city, a mid-size town, a village, all among the synthetic territory's communes.
     const byPop = [...syn.communes].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
     const cities = [byPop[0]!, byPop[Math.floor(byPop.length * 0.05)]!, byPop[Math.floor(byPop.length * 0.7)]!].map((c) => c.code);
@@ -294,23 +345,47 @@ async function main() {
     const firstIndex = cities.map((code) => {
       const c = syn.communes.find((x) => x.code === code)!;
       const { first } = wantedShards(built.manifest, { lat: c.lat, lon: c.lon, commune: code, label: c.nom });
-      return gzipSync(manifestJson, { level: 9 }).length + first.reduce((s, sh) => s + gzipSync(JSON.stringify(built.shards.get(sh.id)), { level: 9 }).length, 0);
+      return (
+        gzipSync(manifestJson, { level: 9 }).length + first.reduce((s, sh) => s + gzipSync(JSON.stringify(built.shards.get(sh.id)), { level: 9 }).length, 0)
+      );
     });
-    console.log(`index avant les premiers résultats (manifeste + morceaux les plus proches, gzip) : ${cities.map((c, i) => `?ou=${c} ${kb(firstIndex[i]!)}`).join(', ')}`);
+    console.log(
+      `index avant les premiers résultats (manifeste + morceaux les plus proches, gzip) : ${cities.map((c, i) => `?ou=${c} ${kb(firstIndex[i]!)}`).join(', ')}`,
+    );
     const browser = await measureBrowser(dir, cities);
-    console.log(`frappe → résultats affichés : p50 ${browser.p50.toFixed(1)} ms, p95 ${browser.p95.toFixed(1)} ms, max ${browser.max.toFixed(1)} ms (${browser.samples} mesures)`);
+    console.log(
+      `frappe → résultats affichés : p50 ${browser.p50.toFixed(1)} ms, p95 ${browser.p95.toFixed(1)} ms, max ${browser.max.toFixed(1)} ms (${browser.samples} mesures)`,
+    );
     for (const d of browser.downloads) console.log(`  téléchargé pour ?ou=${d.city} : ${d.files} fichiers JS/JSON, ${kb(d.bytes)} (gzip ${kb(d.gzip)})`);
-    const row: Record<string, unknown> = { firstIndex, offres: n, lieux: syn.ds.lieux.length, equipes: syn.ds.equipes.length, communes: syn.ds.communes.size, genS, indexS, shards: built.shards.size, indexBytes: total, indexGzip: totalGz, maxShardGzip: maxGz, manifestBytes: manifestJson.length, browser };
+    const row: Record<string, unknown> = {
+      firstIndex,
+      offres: n,
+      lieux: syn.ds.lieux.length,
+      equipes: syn.ds.equipes.length,
+      communes: syn.ds.communes.size,
+      genS,
+      indexS,
+      shards: built.shards.size,
+      indexBytes: total,
+      indexGzip: totalGz,
+      maxShardGzip: maxGz,
+      manifestBytes: manifestJson.length,
+      browser,
+    };
     if (SITE_BUILD && (n <= 10_000 || FULL)) {
       console.log('construction complète du site (fond de carte + Astro + Pagefind)…');
       const site = siteBuild(n, syn);
       row.site = site;
       if (site.ok) {
         const total = site.astroS + site.pagefindS!;
-        console.log(`site : ${site.pages} pages, Astro ${site.astroS.toFixed(0)} s (${(site.pages! / site.astroS).toFixed(0)} pages/s), Pagefind ${site.pagefindS!.toFixed(0)} s, total ${total.toFixed(0)} s ; tas max ${mb(site.heapBytes)}, mémoire résidente max ${mb(site.maxRssBytes)} ; dist ${mb(site.distBytes)} (Pagefind ${mb(site.pagefindBytes)}) ; fond de carte ${site.basemapS!.toFixed(0)} s`);
+        console.log(
+          `site : ${site.pages} pages, Astro ${site.astroS.toFixed(0)} s (${(site.pages! / site.astroS).toFixed(0)} pages/s), Pagefind ${site.pagefindS!.toFixed(0)} s, total ${total.toFixed(0)} s ; tas max ${mb(site.heapBytes)}, mémoire résidente max ${mb(site.maxRssBytes)} ; dist ${mb(site.distBytes)} (Pagefind ${mb(site.pagefindBytes)}) ; fond de carte ${site.basemapS!.toFixed(0)} s`,
+        );
         const views = await firstViews(path.join(OUT, String(n), 'dist'), cities[0]!);
         row.firstViews = views;
-        console.log(`première vue : /carte/ ${kb(views.carte)} (${views.carteRequests} requêtes), /recherche/?ou=${cities[0]} jusqu'aux premiers résultats ${kb(views.recherche)} (gzip pour le texte)`);
+        console.log(
+          `première vue : /carte/ ${kb(views.carte)} (${views.carteRequests} requêtes), /recherche/?ou=${cities[0]} jusqu'aux premiers résultats ${kb(views.recherche)} (gzip pour le texte)`,
+        );
       } else console.log(`site : ÉCHEC après ${site.astroS.toFixed(0)} s\n${site.error}`);
     }
     results.push(row);

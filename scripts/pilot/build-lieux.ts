@@ -13,30 +13,59 @@ import { slugify, titleCase } from '../../src/lib/text';
 
 type Place = { category: string; source: string; name: string; address: string; insee_com: string | null; id_fs?: string; statut?: string };
 const places = JSON.parse(readFileSync('data/reference/lieux-reels-47.geojson', 'utf8')) as FeatureCollection<Point, Place>;
-const communes = JSON.parse(readFileSync('data/reference/communes.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { code: string; nom: string }>;
+const communes = JSON.parse(readFileSync('data/reference/communes.geojson', 'utf8')) as FeatureCollection<
+  Polygon | MultiPolygon,
+  { code: string; nom: string }
+>;
 const fs = parse(readFileSync('data/reference/france-services-47.csv', 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
 const fsById = new Map(fs.map((r) => [r.id_fs, r]));
 const nomCommune = new Map(communes.features.map((f) => [f.properties.code, f.properties.nom]));
 
 const SOURCES: Record<string, { nom: string; licence: string; verifie_le: string; type: string }> = {
-  'bibliotheques-publiques-olp.csv': { nom: 'Ministère de la Culture, « Adresses des bibliothèques publiques » (Observatoire de la lecture publique)', licence: 'Licence Ouverte', verifie_le: '2023-01-01', type: 'bibliotheque' },
-  'france-services-liste-20240801.csv': { nom: 'ANCT, liste des France services (1er août 2024)', licence: 'Licence Ouverte 2.0', verifie_le: '2024-08-01', type: 'france_services' },
-  'cnfs-structures-2022.json': { nom: 'ANCT, structures accueillant un conseiller numérique France Services (2021-2022)', licence: 'Licence Ouverte 2.0', verifie_le: '2022-12-31', type: 'mediation_numerique' },
-  'ehpad-prix-tillac.geojson': { nom: 'CNSA, prix des EHPAD (données ouvertes 2023)', licence: 'Licence Ouverte (CNSA)', verifie_le: '2023-12-31', type: 'ehpad' },
+  'bibliotheques-publiques-olp.csv': {
+    nom: 'Ministère de la Culture, « Adresses des bibliothèques publiques » (Observatoire de la lecture publique)',
+    licence: 'Licence Ouverte',
+    verifie_le: '2023-01-01',
+    type: 'bibliotheque',
+  },
+  'france-services-liste-20240801.csv': {
+    nom: 'ANCT, liste des France services (1er août 2024)',
+    licence: 'Licence Ouverte 2.0',
+    verifie_le: '2024-08-01',
+    type: 'france_services',
+  },
+  'cnfs-structures-2022.json': {
+    nom: 'ANCT, structures accueillant un conseiller numérique France Services (2021-2022)',
+    licence: 'Licence Ouverte 2.0',
+    verifie_le: '2022-12-31',
+    type: 'mediation_numerique',
+  },
+  'ehpad-prix-tillac.geojson': {
+    nom: 'CNSA, prix des EHPAD (données ouvertes 2023)',
+    licence: 'Licence Ouverte (CNSA)',
+    verifie_le: '2023-12-31',
+    type: 'ehpad',
+  },
 };
 const DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
 const OSM_DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'];
 
 /** "09:00 - 12:00 / 13:30 - 17:00" per day → "Mo 09:00-12:00,13:30-17:00; ..." (days with the same hours merged). */
 function franceServicesHours(r: Record<string, string>): string | undefined {
-  const perDay = DAYS.map((d) => (r[`h_${d}`] ?? '').trim().replace(/\s*-\s*/g, '-').replace(/\s*\/\s*/g, ',').replace(/h/g, ':'));
+  const perDay = DAYS.map((d) =>
+    (r[`h_${d}`] ?? '')
+      .trim()
+      .replace(/\s*-\s*/g, '-')
+      .replace(/\s*\/\s*/g, ',')
+      .replace(/h/g, ':'),
+  );
   const rules: string[] = [];
   let i = 0;
   while (i < perDay.length) {
     const h = perDay[i]!;
     let j = i;
     while (j + 1 < perDay.length && perDay[j + 1] === h) j++;
-    if (h && /^[\d:,\-]+$/.test(h)) rules.push(`${OSM_DAYS[i]}${j > i ? '-' + OSM_DAYS[j] : ''} ${h}`);
+    if (h && /^[\d:,-]+$/.test(h)) rules.push(`${OSM_DAYS[i]}${j > i ? '-' + OSM_DAYS[j] : ''} ${h}`);
     i = j + 1;
   }
   return rules.length ? rules.join('; ') : undefined;
@@ -56,13 +85,14 @@ const lieux = places.features.map((f) => {
   if (!commune) throw new Error(`aucune commune pour ${p.name} (${lon}, ${lat})`);
   const communeNom = nomCommune.get(commune) ?? '';
   let nom = titleCase(p.name.replace(/^Bibliotheque/i, 'Bibliothèque').replace(/^Mediatheque/i, 'Médiathèque'));
-  if (/^(Bibliothèque|Médiathèque)( (Municipale|Intercommunale|Communale))?$/i.test(nom) || /^(Bibliothèque|Médiathèque)$/i.test(nom)) nom = `${nom.replace(/ (Municipale|Intercommunale|Communale)/i, (m) => m.toLowerCase())} de ${communeNom}`;
+  if (/^(Bibliothèque|Médiathèque)( (Municipale|Intercommunale|Communale))?$/i.test(nom) || /^(Bibliothèque|Médiathèque)$/i.test(nom))
+    nom = `${nom.replace(/ (Municipale|Intercommunale|Communale)/i, (m) => m.toLowerCase())} de ${communeNom}`;
   let id = slugify(`${src.type === 'mediation_numerique' ? 'numerique' : src.type}-${communeNom}`);
   for (let n = 2; used.has(id); n++) id = slugify(`${src.type === 'mediation_numerique' ? 'numerique' : src.type}-${communeNom}-${n}`);
   used.add(id);
   const m = /^(.*?)[\s,]*(\d{5})\s+.+$/.exec(p.address ?? '');
   const rec: Record<string, unknown> = { id, nom, type: src.type };
-  if (m && m[1]) rec.adresse = { voie: titleCase(m[1]), code_postal: m[2] };
+  if (m?.[1]) rec.adresse = { voie: titleCase(m[1]), code_postal: m[2] };
   rec.commune = commune;
   rec.coordonnees = { lat: Number(lat.toFixed(6)), lon: Number(lon.toFixed(6)) };
   if (p.source === 'france-services-liste-20240801.csv' && p.id_fs) {
@@ -74,7 +104,8 @@ const lieux = places.features.map((f) => {
     rec.description = 'Guichet de proximité pour les démarches administratives (retraite, santé, impôts, allocations, numérique), avec des agents formés.';
   }
   if (src.type === 'bibliotheque') rec.description = `${p.statut ?? 'Bibliothèque'} : lecture sur place, prêt, animations ; entrée libre.`;
-  if (src.type === 'mediation_numerique') rec.description = 'Structure qui accueille un conseiller numérique : aide pour utiliser un ordinateur, un téléphone et les services en ligne.';
+  if (src.type === 'mediation_numerique')
+    rec.description = 'Structure qui accueille un conseiller numérique : aide pour utiliser un ordinateur, un téléphone et les services en ligne.';
   rec.source = { nom: src.nom, licence: src.licence };
   rec.verifie_le = src.verifie_le;
   return rec;

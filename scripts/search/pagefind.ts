@@ -33,4 +33,6 @@ const entry = JSON.parse(readFileSync(path.join(written.outputPath, 'pagefind-en
 const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 const fiches = FICHES.filter((d) => existsSync(path.join(site, d)));
 if (indexed === 0 && fiches.length) fail('aucune fiche indexée : les fiches doivent avoir data-pagefind-body (prop « indexable » du layout Base)');
-console.log(`[pagefind] ${indexed} fiches indexées sur ${added.page_count} pages lues, en ${((performance.now() - t0) / 1000).toFixed(1)} s → ${path.relative(process.cwd(), written.outputPath)}`);
+console.log(
+  `[pagefind] ${indexed} fiches indexées sur ${added.page_count} pages lues, en ${((performance.now() - t0) / 1000).toFixed(1)} s → ${path.relative(process.cwd(), written.outputPath)}`,
+);

@@ -43,7 +43,10 @@ export class Index {
   }
 
   /** Resolves a place given as a lieu id or as address + commune + coordinates. */
-  private place(p: { nom?: string; lieu?: string; commune?: string; coordonnees?: { lat: number; lon: number } }, fallbackName: string): PlacePoint | undefined {
+  private place(
+    p: { nom?: string; lieu?: string; commune?: string; coordonnees?: { lat: number; lon: number } },
+    fallbackName: string,
+  ): PlacePoint | undefined {
     if (p.lieu) {
       const l = this.lieux.get(p.lieu);
       if (!l) return undefined;
@@ -94,10 +97,23 @@ export class Index {
   };
   private lists() {
     if (!this.groups) {
-      const g = (this.groups = { offresByPorteur: new Map(), offresByLieu: new Map(), teamsByPorteur: new Map(), homeByCommune: new Map(), teamsByCommune: new Map(), lieuxByCommune: new Map(), lieuxByPorteur: new Map() });
+      const g = (this.groups = {
+        offresByPorteur: new Map(),
+        offresByLieu: new Map(),
+        teamsByPorteur: new Map(),
+        homeByCommune: new Map(),
+        teamsByCommune: new Map(),
+        lieuxByCommune: new Map(),
+        lieuxByPorteur: new Map(),
+      });
       for (const o of this.ds.offres) {
         add(g.offresByPorteur, o.porteur, o);
-        for (const l of new Set(this.offerPoints(o).map((p) => p.lieu).filter((x): x is string => Boolean(x)))) add(g.offresByLieu, l, o);
+        for (const l of new Set(
+          this.offerPoints(o)
+            .map((p) => p.lieu)
+            .filter((x): x is string => Boolean(x)),
+        ))
+          add(g.offresByLieu, l, o);
         for (const c of this.homeCommunes(o)) add(g.homeByCommune, c, o);
       }
       for (const e of this.ds.equipes) {

@@ -16,7 +16,7 @@ import { withoutEnded } from './data/ended';
 import { DataValidationError } from './data/issues';
 import { confirmedByEnv, countsFile } from './data/shrink-guard';
 import { CommuneAreas, mapData, type MapData } from './map/data';
-import { Index, indexFor } from './records';
+import { type Index, indexFor } from './records';
 import { buildSearchIndex, type BuiltIndex } from './search/build-index';
 import { postalCodes } from './search/national';
 import type { Thematique } from '../schemas';
@@ -76,7 +76,11 @@ export class Site {
   coverageShapes(): CoverageShapes {
     return this.once('shapes', () => {
       const p = projection(this.ds.communeShapes.features, 640);
-      return { ...p, paths: new Map(this.ds.communeShapes.features.map((f) => [f.properties.code, pathData(f, p)])), outline: pathData(this.ds.contour, p, 0.002) };
+      return {
+        ...p,
+        paths: new Map(this.ds.communeShapes.features.map((f) => [f.properties.code, pathData(f, p)])),
+        outline: pathData(this.ds.contour, p, 0.002),
+      };
     });
   }
 

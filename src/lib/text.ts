@@ -13,7 +13,13 @@ export function slugify(s: string): string {
 
 /** Lower-case form without accents, for matching what people type ("neRAC" → "nerac"). */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[-'’]/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[-'’]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Acronyms kept upper-case when a source label is re-cased. */
@@ -27,7 +33,13 @@ export function titleCase(s: string): string {
   return t
     .toLowerCase()
     .split(' ')
-    .map((w, i) => (ACRONYMS.has(w) ? w.toUpperCase() : i > 0 && SMALL_WORDS.has(w) ? w : w.replace(/(^|[-'’])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase())))
+    .map((w, i) =>
+      ACRONYMS.has(w)
+        ? w.toUpperCase()
+        : i > 0 && SMALL_WORDS.has(w)
+          ? w
+          : w.replace(/(^|[-'’])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase()),
+    )
     .join(' ')
     .replace(/\b([DL])'(\p{L})/gu, (_m, a: string, c: string) => `${a.toLowerCase()}'${c.toUpperCase()}`);
 }

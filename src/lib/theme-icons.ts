@@ -23,7 +23,14 @@ const escAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').
 export function iconSvg(name: string, className = 'icon'): string {
   const node = iconNodes()[name];
   if (!node) throw new Error(`icône inconnue : ${name}`);
-  const body = node.map(([tag, attrs]) => `<${tag} ${Object.entries(attrs).map(([k, v]) => `${k}="${escAttr(v)}"`).join(' ')}/>`).join('');
+  const body = node
+    .map(
+      ([tag, attrs]) =>
+        `<${tag} ${Object.entries(attrs)
+          .map(([k, v]) => `${k}="${escAttr(v)}"`)
+          .join(' ')}/>`,
+    )
+    .join('');
   return `<svg class="${className}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${body}</svg>`;
 }
 
@@ -37,7 +44,10 @@ function toPathData([tag, a]: [string, Record<string, string>]): string {
       return `M${n(a.x1)} ${n(a.y1)}L${n(a.x2)} ${n(a.y2)}`;
     case 'polyline':
     case 'polygon': {
-      const v = (a.points ?? '').trim().split(/[\s,]+/).map(Number);
+      const v = (a.points ?? '')
+        .trim()
+        .split(/[\s,]+/)
+        .map(Number);
       const pairs = Array.from({ length: Math.floor(v.length / 2) }, (_, i) => `${v[2 * i]} ${v[2 * i + 1]}`);
       return `M${pairs.join('L')}${tag === 'polygon' ? 'Z' : ''}`;
     }

@@ -9,8 +9,15 @@ import { z } from 'astro/zod';
 import OpeningHours from 'opening_hours';
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'un texte', number: 'un nombre', boolean: 'true ou false', array: 'une liste', object: 'un objet (clés : valeurs)',
-  undefined: 'absent', null: 'vide', integer: 'un nombre entier', date: 'une date',
+  string: 'un texte',
+  number: 'un nombre',
+  boolean: 'true ou false',
+  array: 'une liste',
+  object: 'un objet (clés : valeurs)',
+  undefined: 'absent',
+  null: 'vide',
+  integer: 'un nombre entier',
+  date: 'une date',
 };
 /**
  * French messages for zod's generic issues, so that a coordinator never reads "Expected boolean, received string".
@@ -51,7 +58,10 @@ export const codeInsee = z
   .regex(CODE_INSEE, 'code INSEE attendu sur 5 caractères (ex. « 47001 »)');
 
 export const nonEmpty = (what: string) =>
-  z.string({ required_error: `${what} obligatoire`, invalid_type_error: `${what} : texte attendu` }).trim().min(1, `${what} ne peut pas être vide`);
+  z
+    .string({ required_error: `${what} obligatoire`, invalid_type_error: `${what} : texte attendu` })
+    .trim()
+    .min(1, `${what} ne peut pas être vide`);
 
 /** ISO date (AAAA-MM-JJ), kept as a string so that YAML and CSV read alike. */
 export const dateIso = z
@@ -80,8 +90,10 @@ export function isRealDate(iso: string): boolean {
  */
 export function pathProblem(rel: string): string | null {
   if (rel.includes('\0')) return 'caractère nul dans le chemin';
-  if (/^[\\/]/.test(rel) || /^[a-z][a-z0-9+.-]*:/i.test(rel)) return 'chemin absolu ou adresse refusé : écrivez un chemin relatif au dossier (ex. « reference/communes.geojson »)';
-  if (rel.split(/[\\/]+/).includes('..')) return 'chemin refusé : « .. » sortirait du dossier ; le fichier doit se trouver dans le dossier (ex. « reference/communes.geojson »)';
+  if (/^[\\/]/.test(rel) || /^[a-z][a-z0-9+.-]*:/i.test(rel))
+    return 'chemin absolu ou adresse refusé : écrivez un chemin relatif au dossier (ex. « reference/communes.geojson »)';
+  if (rel.split(/[\\/]+/).includes('..'))
+    return 'chemin refusé : « .. » sortirait du dossier ; le fichier doit se trouver dans le dossier (ex. « reference/communes.geojson »)';
   return null;
 }
 
@@ -97,8 +109,14 @@ export const cheminFichier = (what: string) =>
 
 export const coordonnees = z.object(
   {
-    lat: z.number({ required_error: 'latitude obligatoire', invalid_type_error: 'latitude : nombre attendu' }).min(-90, 'latitude entre -90 et 90').max(90, 'latitude entre -90 et 90'), // DI: latitude
-    lon: z.number({ required_error: 'longitude obligatoire', invalid_type_error: 'longitude : nombre attendu' }).min(-180, 'longitude entre -180 et 180').max(180, 'longitude entre -180 et 180'), // DI: longitude
+    lat: z
+      .number({ required_error: 'latitude obligatoire', invalid_type_error: 'latitude : nombre attendu' })
+      .min(-90, 'latitude entre -90 et 90')
+      .max(90, 'latitude entre -90 et 90'), // DI: latitude
+    lon: z
+      .number({ required_error: 'longitude obligatoire', invalid_type_error: 'longitude : nombre attendu' })
+      .min(-180, 'longitude entre -180 et 180')
+      .max(180, 'longitude entre -180 et 180'), // DI: longitude
   },
   { required_error: 'coordonnées obligatoires (lat, lon)', invalid_type_error: 'coordonnées attendues sous la forme { lat, lon }' },
 );
@@ -138,13 +156,16 @@ function explainOpeningHours(value: string, raw: string): string {
   const badHour = /\b(2[5-9]|[3-9]\d):\d\d\b/.exec(value) ?? /\b24:(?!00)\d\d\b/.exec(value);
   if (badHour) return `heure impossible « ${badHour[0]} » : une heure va de 00:00 à 24:00`;
   let m: RegExpExecArray | null;
-  if ((m = /abréviation anglaise "(\w+)" pour "([^"]+)"/.exec(why))) return `les jours s’écrivent avec leur abréviation anglaise : « ${m[1]} » pour « ${m[2]} » (Mo Tu We Th Fr Sa Su)`;
+  if ((m = /abréviation anglaise "(\w+)" pour "([^"]+)"/.exec(why)))
+    return `les jours s’écrivent avec leur abréviation anglaise : « ${m[1]} » pour « ${m[2]} » (Mo Tu We Th Fr Sa Su)`;
   if (/point-virgule/.test(why)) return 'point-virgule en trop : le « ; » sépare deux règles, supprimez celui qui ne précède rien';
   if (/sans minutes/.test(why)) return `heures écrites sans les minutes${where} : écrivez « 09:00-12:00 » et non « 9-12 »`;
-  if (/ne continue pas comme prévu|Tiret \(-\) ou fin ouverte/.test(why)) return `plage horaire incomplète${where} : écrivez début et fin avec les minutes, séparés par un tiret (« 14:00-16:00 »)`;
+  if (/ne continue pas comme prévu|Tiret \(-\) ou fin ouverte/.test(why))
+    return `plage horaire incomplète${where} : écrivez début et fin avec les minutes, séparés par un tiret (« 14:00-16:00 »)`;
   if ((m = /""([^"]+)""/.exec(why))) return `un commentaire s’écrit entre guillemets, avec une majuscule : « "${m[1]}" »`;
   if (/mois \w+ a/.test(why)) return `date impossible${where} : ce mois n’a pas autant de jours`;
-  if (/Caractère inattendu|n'a pas pu être reconnue/.test(why)) return `texte non reconnu${where} : jours en abréviations anglaises (Mo Tu We Th Fr Sa Su), heures au format 14:00-16:00`;
+  if (/Caractère inattendu|n'a pas pu être reconnue/.test(why))
+    return `texte non reconnu${where} : jours en abréviations anglaises (Mo Tu We Th Fr Sa Su), heures au format 14:00-16:00`;
   return `syntaxe non reconnue${where}`;
 }
 
@@ -198,7 +219,10 @@ export const adresse = z
   .object({
     voie: nonEmpty('adresse'), // DI: adresse
     complement: z.string().optional(), // DI: complement_adresse
-    code_postal: z.string().regex(/^\d{5}$/, 'code postal sur 5 chiffres').optional(), // DI: code_postal
+    code_postal: z
+      .string()
+      .regex(/^\d{5}$/, 'code postal sur 5 chiffres')
+      .optional(), // DI: code_postal
   })
   .strict();
 

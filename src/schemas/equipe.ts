@@ -2,7 +2,6 @@ import { z } from 'astro/zod';
 import { codeInsee, courriel, id, nonEmpty, provenance, telephone } from './common';
 import { ACTIVITES_EQUIPE } from './vocabulary';
 
-
 /** Équipe citoyenne (MONALISA): volunteers visiting or calling isolated older people in a set of communes. */
 export const equipe = z
   .object({
@@ -12,7 +11,11 @@ export const equipe = z
     porteur: id,
     communes: z.array(codeInsee).min(1, 'au moins une commune couverte'),
     activites: z
-      .array(z.enum(Object.keys(ACTIVITES_EQUIPE) as [keyof typeof ACTIVITES_EQUIPE], { errorMap: () => ({ message: `activité attendue parmi : ${Object.keys(ACTIVITES_EQUIPE).join(', ')}` }) }))
+      .array(
+        z.enum(Object.keys(ACTIVITES_EQUIPE) as [keyof typeof ACTIVITES_EQUIPE], {
+          errorMap: () => ({ message: `activité attendue parmi : ${Object.keys(ACTIVITES_EQUIPE).join(', ')}` }),
+        }),
+      )
       .min(1, 'au moins une activité'),
     contact: z
       .object({ nom: z.string().optional(), telephone: telephone.optional(), courriel: courriel.optional() })

@@ -2,7 +2,6 @@ import { z } from 'astro/zod';
 import { accessibilite, adresse, codeInsee, coordonnees, courriel, horaires, id, nonEmpty, provenance, telephone, url } from './common';
 import { TYPES_LIEU, type TypeLieu } from './vocabulary';
 
-
 export const lieu = z
   .object({
     id,

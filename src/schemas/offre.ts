@@ -2,8 +2,6 @@ import { z } from 'astro/zod';
 import { accessibilite, adresse, codeInsee, coordonnees, courriel, dateIso, horaires, id, nonEmpty, provenance, telephone, url } from './common';
 import { CANAUX, PORTEES_DISTANCE, PUBLICS, type Canal, type Public } from './vocabulary';
 
-
-
 /** A place: a lieu du lien of the data, or an address with coordinates. */
 const emplacement = {
   lieu: id.optional(),
@@ -18,7 +16,8 @@ function placeCheck(fields: readonly ('adresse' | 'commune' | 'coordonnees')[]) 
   return (v: PlaceFields, ctx: z.RefinementCtx) => {
     if (v.lieu) return;
     for (const f of fields)
-      if (v[f] === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [f], message: `${f} obligatoire quand aucun lieu n'est indiqué (donner « lieu » ou ${hint})` });
+      if (v[f] === undefined)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [f], message: `${f} obligatoire quand aucun lieu n'est indiqué (donner « lieu » ou ${hint})` });
   };
 }
 const requireSitePlace = placeCheck(['adresse', 'commune', 'coordonnees']);
@@ -39,7 +38,9 @@ const modeADomicile = z.object({ type: z.literal('a_domicile'), communes: z.arra
 const modeADistance = z
   .object({
     type: z.literal('a_distance'),
-    portee: z.enum(Object.keys(PORTEES_DISTANCE) as ['territoire', 'national'], { errorMap: () => ({ message: `portée attendue : ${Object.keys(PORTEES_DISTANCE).join(' ou ')}` }) }),
+    portee: z.enum(Object.keys(PORTEES_DISTANCE) as ['territoire', 'national'], {
+      errorMap: () => ({ message: `portée attendue : ${Object.keys(PORTEES_DISTANCE).join(' ou ')}` }),
+    }),
     canal: z.array(z.enum(Object.keys(CANAUX) as [Canal], { errorMap: () => ({ message: `canal attendu parmi : ${Object.keys(CANAUX).join(', ')}` }) })).min(1),
   })
   .strict();
@@ -60,7 +61,12 @@ export const frais = z.discriminatedUnion(
     z.object({ type: z.literal('payant'), montant: nonEmpty('montant (ex. « 2 € la séance »)'), precisions: z.string().optional() }).strict(),
     z.object({ type: z.literal('sur_conditions'), precisions: nonEmpty('précisions sur les conditions') }).strict(),
   ],
-  { errorMap: (issue, ctx) => (issue.code === z.ZodIssueCode.invalid_union_discriminator ? { message: 'frais.type attendu : gratuit, payant ou sur_conditions' } : { message: ctx.defaultError }) },
+  {
+    errorMap: (issue, ctx) =>
+      issue.code === z.ZodIssueCode.invalid_union_discriminator
+        ? { message: 'frais.type attendu : gratuit, payant ou sur_conditions' }
+        : { message: ctx.defaultError },
+  },
 ); // DI: frais + frais_precisions
 
 export const contact = z
@@ -100,9 +106,14 @@ export const offre = z
   })
   .strict()
   .superRefine((o, ctx) => {
-    if (o.mode.type === 'sur_place') requireSitePlace(o.mode, { ...ctx, addIssue: (i) => ctx.addIssue({ ...i, path: ['mode', ...(i.path ?? [])] }) } as z.RefinementCtx);
+    if (o.mode.type === 'sur_place')
+      requireSitePlace(o.mode, { ...ctx, addIssue: (i) => ctx.addIssue({ ...i, path: ['mode', ...(i.path ?? [])] }) } as z.RefinementCtx);
     if (o.periode?.debut && o.periode.fin && o.periode.debut > o.periode.fin)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['periode', 'fin'], message: `période inversée : la fin (${o.periode.fin}) est avant le début (${o.periode.debut})` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['periode', 'fin'],
+        message: `période inversée : la fin (${o.periode.fin}) est avant le début (${o.periode.debut})`,
+      });
     if (o.mode.type !== 'itinerant' && !o.horaires)
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['horaires'], message: 'horaires obligatoires (format opening_hours, ou « "sur rendez-vous" »)' });
   });

@@ -25,7 +25,11 @@ export const thematique = z
      * of what a team covers, read by coverage, search, map and the method text. Empty: no team fills it.
      */
     equipes: z
-      .array(z.enum(Object.keys(ACTIVITES_EQUIPE) as [ActiviteEquipe], { errorMap: () => ({ message: `activité d'équipe attendue parmi : ${Object.keys(ACTIVITES_EQUIPE).join(', ')}` }) }))
+      .array(
+        z.enum(Object.keys(ACTIVITES_EQUIPE) as [ActiviteEquipe], {
+          errorMap: () => ({ message: `activité d'équipe attendue parmi : ${Object.keys(ACTIVITES_EQUIPE).join(', ')}` }),
+        }),
+      )
       .default([]),
     /**
      * Lieux open to all that cover this need within `portee_km`: lieu types (e.g. « mediation_numerique »)
@@ -34,7 +38,14 @@ export const thematique = z
     lieux: z.array(nonEmpty('type de lieu ou service')).default([]),
     /** data·inclusion thématiques this need maps to, for exports. */
     data_inclusion: z
-      .array(z.string().refine((v) => DI_THEMATIQUES.has(v), 'thématique data·inclusion inconnue du référentiel v1 (ex. « remobilisation--lien-social », « famille--soutien-aidants »)'))
+      .array(
+        z
+          .string()
+          .refine(
+            (v) => DI_THEMATIQUES.has(v),
+            'thématique data·inclusion inconnue du référentiel v1 (ex. « remobilisation--lien-social », « famille--soutien-aidants »)',
+          ),
+      )
       .default([]),
   })
   .strict();

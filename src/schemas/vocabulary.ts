@@ -106,7 +106,15 @@ export const PUBLICS_EQUIPE: readonly Public[] = ['seniors', 'personnes_isolees'
 export const MODE_EQUIPE: Mode = 'a_domicile';
 
 /** Week days as in URLs and schedule facets (index 0 = lundi), and the search's "week-end" shortcut. */
-export const JOURS = { lundi: 'Lundi', mardi: 'Mardi', mercredi: 'Mercredi', jeudi: 'Jeudi', vendredi: 'Vendredi', samedi: 'Samedi', dimanche: 'Dimanche' } as const;
+export const JOURS = {
+  lundi: 'Lundi',
+  mardi: 'Mardi',
+  mercredi: 'Mercredi',
+  jeudi: 'Jeudi',
+  vendredi: 'Vendredi',
+  samedi: 'Samedi',
+  dimanche: 'Dimanche',
+} as const;
 export const WEEK_END = { 'week-end': 'Le week-end' } as const;
 /** Moments of the day (facets of the search). */
 export const MOMENTS = { matin: 'Le matin', 'apres-midi': "L'après-midi", soir: 'Le soir' } as const;

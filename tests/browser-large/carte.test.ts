@@ -85,7 +85,16 @@ describe('/carte/ on a large territory', () => {
   });
 
   it('shows the points of one département, then of the next after panning the map', async () => {
-    const depts = [...new Set(ds.offres.flatMap((o) => idx.offerPoints(o).slice(0, 1).map((p) => departement(p.commune))))].sort();
+    const depts = [
+      ...new Set(
+        ds.offres.flatMap((o) =>
+          idx
+            .offerPoints(o)
+            .slice(0, 1)
+            .map((p) => departement(p.commune)),
+        ),
+      ),
+    ].sort();
     expect(depts.length).toBeGreaterThanOrEqual(2);
     const [a, b] = [centreOf('33'), centreOf('24')];
     const v = await visit(browser, `/carte/?centre=${a.lat.toFixed(4)},${a.lon.toFixed(4)}&zoom=11`);

@@ -84,7 +84,14 @@ describe('pages of the static site', () => {
     const page = await clean('/communes/47195/', 'commune-nerac');
     await expect(page.locator('h1').textContent()).resolves.toBe('Nérac');
     const distances = await page.locator('#pres .offer-card').evaluateAll((cards) =>
-      cards.map((c) => Number(/à ([\d,]+) (k?m)/.exec(c.textContent ?? '')?.slice(1).reduce((n, u) => (u === 'm' ? Number(n) / 1000 : Number(String(n).replace(',', '.'))) as never) ?? NaN)),
+      cards.map((c) =>
+        Number(
+          /à ([\d,]+) (k?m)/
+            .exec(c.textContent ?? '')
+            ?.slice(1)
+            .reduce((n, u) => (u === 'm' ? Number(n) / 1000 : Number(String(n).replace(',', '.'))) as never) ?? NaN,
+        ),
+      ),
     );
     expect(distances.length).toBeGreaterThan(0);
     expect(distances.every((d) => Number.isFinite(d))).toBe(true);
@@ -119,8 +126,13 @@ describe('pages of the static site', () => {
 describe('one page per record', () => {
   it('every record of data/ has its page, and no more', () => {
     for (const kind of ['offres', 'lieux', 'equipes', 'structures']) {
-      const ids = load<Rec>(kind).map((r) => r.id).sort();
-      const pages = readdirSync(`dist/${kind}`, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(`dist/${kind}/${d.name}/index.html`)).map((d) => d.name).sort();
+      const ids = load<Rec>(kind)
+        .map((r) => r.id)
+        .sort();
+      const pages = readdirSync(`dist/${kind}`, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(`dist/${kind}/${d.name}/index.html`))
+        .map((d) => d.name)
+        .sort();
       expect(pages, kind).toEqual(ids);
     }
     const communes = (parse(readFileSync('data/territoire.yaml', 'utf8')) as { communes: string[] }).communes;

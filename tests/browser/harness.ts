@@ -11,8 +11,16 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: EXECUTABLE,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
     ],
   });
 }
@@ -26,7 +34,11 @@ export interface Visit {
 }
 
 export async function visit(browser: Browser, path: string, opts: { width?: number; height?: number; javaScriptEnabled?: boolean } = {}): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 }, locale: 'fr-FR', javaScriptEnabled: opts.javaScriptEnabled ?? true });
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+    locale: 'fr-FR',
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+  });
   const page = await context.newPage();
   const v: Visit = { page, consoleErrors: [], externalRequests: [], failedRequests: [] };
   page.on('console', (m) => m.type() === 'error' && v.consoleErrors.push(m.text()));
@@ -44,7 +56,13 @@ export async function visit(browser: Browser, path: string, opts: { width?: numb
 /** axe-core WCAG 2.1 A/AA violations, as readable strings (empty when the page passes). */
 export async function axeViolations(page: Page): Promise<string[]> {
   const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return res.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+  return res.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes
+        .slice(0, 2)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -45,7 +45,10 @@ async function mapPixels(page: Page, name?: string): Promise<{ png: PNG; count: 
   return { png, count };
 }
 const hex = (h: string) => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)] as const;
-const near = (c: readonly number[], tol = 24) => (r: number, g: number, b: number) => Math.abs(r - c[0]!) <= tol && Math.abs(g - c[1]!) <= tol && Math.abs(b - c[2]!) <= tol;
+const near =
+  (c: readonly number[], tol = 24) =>
+  (r: number, g: number, b: number) =>
+    Math.abs(r - c[0]!) <= tol && Math.abs(g - c[1]!) <= tol && Math.abs(b - c[2]!) <= tol;
 
 describe('/carte/', () => {
   it('draws the basemap and the data layers, lists every located record, stays on the site', async () => {
@@ -117,7 +120,10 @@ describe('/carte/', () => {
     await mapPixels(page, 'carte-rue-z15');
     // "Où" for the search can be the point under the crosshair: the link follows the map centre.
     const href = await page.locator('#carte-chercher-ici').getAttribute('href');
-    const [lat, lon] = /ou=(-?[\d.]+),(-?[\d.]+)$/.exec(href ?? '')!.slice(1).map(Number);
+    const [lat, lon] = /ou=(-?[\d.]+),(-?[\d.]+)$/
+      .exec(href ?? '')!
+      .slice(1)
+      .map(Number);
     // The map flew to the offer and only zoomed since: its centre is the offer's place.
     const at = idx.offerPoints(first)[0]!;
     expect(Math.abs(lat! - at.lat)).toBeLessThan(0.01);
@@ -130,7 +136,10 @@ describe('/carte/', () => {
   });
 
   it('without WebGL: says so, keeps the whole list and points to the activities', async () => {
-    const noGl = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-3d-apis', '--disable-webgl'] });
+    const noGl = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-3d-apis', '--disable-webgl'],
+    });
     try {
       const v = await visit(noGl, '/carte/');
       await expect(v.page.locator('#carte-etat').textContent()).resolves.toContain('ne peut pas afficher la carte');
@@ -151,7 +160,9 @@ describe('/carte/', () => {
     const { page } = v;
     await waitForMap(page);
     // Offers of the need, and the lieux the territory maps onto it (médiation numérique, France services).
-    const numerique = offersOnMap.filter((o) => o.thematiques.includes('numerique')).length + ds.lieux.filter((l) => lieuThemes(l, ds.territoire.thematiques).includes('numerique')).length;
+    const numerique =
+      offersOnMap.filter((o) => o.thematiques.includes('numerique')).length +
+      ds.lieux.filter((l) => lieuThemes(l, ds.territoire.thematiques).includes('numerique')).length;
     expect(numerique).toBeGreaterThan(0);
     await expect(page.locator('.carte-liste li:visible').count()).resolves.toBe(numerique);
     await page.selectOption('#f-thematique', '');
@@ -185,7 +196,12 @@ describe('small maps of the fiches', () => {
   /** Static SVG drawn at build time: no script on the page, the item in the picture, a link to /carte/. */
   async function miniMap(url: string, name: string) {
     const v = await visit(browser, url);
-    const scripts: string[] = await v.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /\.m?js(\?|$)/.test(u)));
+    const scripts: string[] = await v.page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((u) => /\.m?js(\?|$)/.test(u)),
+    );
     const el = v.page.locator('figure.minimap svg');
     await el.scrollIntoViewIfNeeded();
     const png = PNG.decode(await el.screenshot({ path: `tests/browser/screenshots/${name}.png` }));
@@ -238,8 +254,10 @@ describe('weight', () => {
   it('maplibre is loaded by /carte/ only, not by the list of activities', async () => {
     const carte = await jsWeight('/carte/', '#carte-app[data-ready=true]');
     const offres = await jsWeight('/offres/');
-    console.log(carte.files.join(" "));
-    console.log(`JS gzip : /carte/ ${(carte.gzip / 1024).toFixed(1)} Kio (${carte.files.length} fichiers) ; /offres/ ${(offres.gzip / 1024).toFixed(1)} Kio (${offres.files.length} fichiers)`);
+    console.log(carte.files.join(' '));
+    console.log(
+      `JS gzip : /carte/ ${(carte.gzip / 1024).toFixed(1)} Kio (${carte.files.length} fichiers) ; /offres/ ${(offres.gzip / 1024).toFixed(1)} Kio (${offres.files.length} fichiers)`,
+    );
     expect(carte.files.some((f) => f.includes('maplibre-gl'))).toBe(true);
     expect(offres.files.some((f) => f.includes('maplibre'))).toBe(false);
     expect(offres.gzip).toBeLessThan(50 * 1024);

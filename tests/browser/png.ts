@@ -2,12 +2,20 @@
 import { inflateSync } from 'node:zlib';
 
 export class PNG {
-  constructor(readonly width: number, readonly height: number, readonly data: Uint8Array) {}
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    readonly data: Uint8Array,
+  ) {}
 
   static decode(buf: Buffer): PNG {
     if (buf.readUInt32BE(0) !== 0x89504e47) throw new Error('pas un PNG');
     let pos = 8;
-    let width = 0, height = 0, colorType = 0, bitDepth = 0, interlace = 0;
+    let width = 0,
+      height = 0,
+      colorType = 0,
+      bitDepth = 0,
+      interlace = 0;
     const idat: Buffer[] = [];
     while (pos < buf.length) {
       const len = buf.readUInt32BE(pos);
@@ -23,7 +31,8 @@ export class PNG {
       else if (type === 'IEND') break;
       pos += 12 + len;
     }
-    if (bitDepth !== 8 || interlace !== 0 || (colorType !== 2 && colorType !== 6)) throw new Error(`PNG non pris en charge (type ${colorType}, ${bitDepth} bits)`);
+    if (bitDepth !== 8 || interlace !== 0 || (colorType !== 2 && colorType !== 6))
+      throw new Error(`PNG non pris en charge (type ${colorType}, ${bitDepth} bits)`);
     const bpp = colorType === 6 ? 4 : 3;
     const raw = inflateSync(Buffer.concat(idat));
     const stride = width * bpp;
@@ -43,7 +52,9 @@ export class PNG {
         else if (f === 3) v += (a + b) >> 1;
         else if (f === 4) {
           const p = a + b - c;
-          const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+          const pa = Math.abs(p - a),
+            pb = Math.abs(p - b),
+            pc = Math.abs(p - c);
           v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
         }
         cur[i] = v & 0xff;

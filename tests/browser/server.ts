@@ -10,10 +10,24 @@ export const PORT = Number(process.env.TEST_PORT ?? 4399);
 /** The built site: dist/, or another build (TEST_DIST: the large synthetic territory of tests/browser-large/). */
 const ROOT = path.resolve(process.env.TEST_DIST ?? 'dist');
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff',
-  '.pmtiles': 'application/octet-stream', '.ics': 'text/calendar; charset=utf-8', '.pbf': 'application/x-protobuf', '.csv': 'text/csv; charset=utf-8', '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.pmtiles': 'application/octet-stream',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.pbf': 'application/x-protobuf',
+  '.csv': 'text/csv; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
 };
 
 function resolveFile(urlPath: string): string | undefined {
@@ -40,7 +54,12 @@ export function startServer(): Promise<Server> {
     if (range) {
       const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
       const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-      res.writeHead(206, { 'content-type': type, 'content-length': end - start + 1, 'content-range': `bytes ${start}-${end}/${size}`, 'accept-ranges': 'bytes' });
+      res.writeHead(206, {
+        'content-type': type,
+        'content-length': end - start + 1,
+        'content-range': `bytes ${start}-${end}/${size}`,
+        'accept-ranges': 'bytes',
+      });
       createReadStream(file, { start, end }).pipe(res);
       return;
     }

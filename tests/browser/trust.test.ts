@@ -52,7 +52,9 @@ const PAGES: { type: string; url: string; ready?: string }[] = [
 async function watchCsp(page: Page): Promise<void> {
   await page.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
 }
 
@@ -85,7 +87,15 @@ describe('every page type: CSP, no violation, axe', () => {
       expect(errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
       const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const serious = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      expect(
+        serious.map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .slice(0, 2)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+        ),
+      ).toEqual([]);
       totals.pages++;
       totals.serious += serious.length;
       totals.minor += res.violations.length - serious.length;
@@ -170,7 +180,12 @@ describe('light pages', () => {
   /** JavaScript fetched before any interaction, gzip bytes (as a server would send it). */
   async function jsBefore(url: string): Promise<{ gzip: number; files: string[] }> {
     const v = await visit(browser, url);
-    const files: string[] = await v.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((u) => /\.m?js$/.test(u)));
+    const files: string[] = await v.page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((u) => /\.m?js$/.test(u)),
+    );
     const gzip = files.reduce((n, f) => n + gzipSync(readFileSync(path.join('dist', f))).length, 0);
     return { gzip, files };
   }

@@ -9,11 +9,23 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { BASE, axeViolations, launch, screenshot, visit } from './harness';
 
-const territoire = parse(readFileSync('data/territoire.yaml', 'utf8')) as { communes: string[]; thematiques: { id: string; libelle: string; portee_km: number }[] };
+const territoire = parse(readFileSync('data/territoire.yaml', 'utf8')) as {
+  communes: string[];
+  thematiques: { id: string; libelle: string; portee_km: number }[];
+};
 const THEMES = territoire.thematiques.map((t) => t.id);
 const num = (s: string | null | undefined) => Number((s ?? '').replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
 
-interface CsvRow { code: string; commune: string; thematique: string; couvert: string; distance: string; population: number; pop65: number; pop80: number }
+interface CsvRow {
+  code: string;
+  commune: string;
+  thematique: string;
+  couvert: string;
+  distance: string;
+  population: number;
+  pop65: number;
+  pop80: number;
+}
 let csvText = '';
 let csvBytes = new Uint8Array();
 let rows: CsvRow[] = [];
@@ -24,10 +36,22 @@ beforeAll(async () => {
   expect(res.status).toBe(200);
   csvBytes = new Uint8Array(await res.arrayBuffer());
   csvText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes);
-  const lines = csvText.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const lines = csvText
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   rows = lines.slice(1).map((l) => {
     const [code, commune, thematique, couvert, distance, population, pop65, pop80] = l.split(';');
-    return { code: code!, commune: commune!, thematique: thematique!, couvert: couvert!, distance: distance!, population: Number(population), pop65: Number(pop65), pop80: Number(pop80) };
+    return {
+      code: code!,
+      commune: commune!,
+      thematique: thematique!,
+      couvert: couvert!,
+      distance: distance!,
+      population: Number(population),
+      pop65: Number(pop65),
+      pop80: Number(pop80),
+    };
   });
   browser = await launch();
 });
@@ -36,9 +60,18 @@ afterAll(async () => browser?.close());
 describe('/donnees/zones-blanches.csv', () => {
   it(`has one row per commune × thématique (${territoire.communes.length} × ${THEMES.length})`, () => {
     expect([...csvBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, for spreadsheet software
-    expect(csvText.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('code_insee;commune;thematique;couvert;distance_km;population;population_65_plus;population_80_plus;couvert_par;distance_lieu_km');
+    expect(csvText.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'code_insee;commune;thematique;couvert;distance_km;population;population_65_plus;population_80_plus;couvert_par;distance_lieu_km',
+    );
     // The pilot's libraries, France services and médiation numérique count toward coverage, apart from activities.
-    const coveredBy = csvText.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(';')).filter((c) => c[3] === 'oui').map((c) => c[8]);
+    const coveredBy = csvText
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(';'))
+      .filter((c) => c[3] === 'oui')
+      .map((c) => c[8]);
     expect(new Set(coveredBy)).toEqual(new Set(['activite', 'lieu_seulement']));
     expect(rows).toHaveLength(territoire.communes.length * THEMES.length);
     expect(new Set(rows.map((r) => `${r.code}/${r.thematique}`)).size).toBe(rows.length);
@@ -56,7 +89,10 @@ describe('/donnees/zones-blanches.csv', () => {
     expect(sum80).toBeLessThan(26_000);
     // seniors follow where people live, not the area: the commune with most seniors is one of the 3 largest towns
     const top = [...once].sort((a, b) => b.pop65 - a.pop65)[0]!;
-    const largest = [...once].sort((a, b) => b.population - a.population).slice(0, 3).map((r) => r.commune);
+    const largest = [...once]
+      .sort((a, b) => b.population - a.population)
+      .slice(0, 3)
+      .map((r) => r.commune);
     expect(largest).toContain(top.commune);
     for (const r of once) expect(r.pop80).toBeLessThanOrEqual(r.pop65);
   });

@@ -45,10 +45,11 @@ describe('page scripts', () => {
     let browserImports = 0;
     for (const file of astroFiles) {
       for (const [, body] of readFileSync(file, 'utf8').matchAll(/<script(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g))
-        for (const [, spec] of body!.matchAll(/from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g)) if (spec?.startsWith('.')) {
-          if (/\/browser\//.test(spec)) browserImports++;
-          else bad.push(`${file}: ${spec}`);
-        }
+        for (const [, spec] of body!.matchAll(/from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g))
+          if (spec?.startsWith('.')) {
+            if (/\/browser\//.test(spec)) browserImports++;
+            else bad.push(`${file}: ${spec}`);
+          }
     }
     expect(bad).toEqual([]);
     expect(browserImports).toBeGreaterThanOrEqual(3); // /carte/, /recherche/, the print button (small maps are static SVG)

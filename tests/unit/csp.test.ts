@@ -5,7 +5,9 @@ import { cspHeader, cspMeta, CSP_DIRECTIVES } from '../../src/lib/csp';
 
 describe('Content-Security-Policy', () => {
   it('public/_headers carries the same policy, plus what only a header can say', () => {
-    const line = readFileSync('public/_headers', 'utf8').split('\n').find((l) => l.trim().startsWith('Content-Security-Policy:'));
+    const line = readFileSync('public/_headers', 'utf8')
+      .split('\n')
+      .find((l) => l.trim().startsWith('Content-Security-Policy:'));
     expect(line?.trim()).toBe(`Content-Security-Policy: ${cspHeader()}`);
     expect(cspHeader().startsWith(cspMeta())).toBe(true);
   });

@@ -68,8 +68,16 @@ describe('hostile corpus', () => {
       const report = `${c.description}\n${r.issues.map(formatIssue).join('\n')}`;
       const errors = r.issues.filter((i) => i.niveau === 'erreur');
       const warnings = r.issues.filter((i) => i.niveau === 'avertissement');
-      for (const e of c.erreurs) expect(errors.some((i) => matches(i, e)), `${JSON.stringify(e)}\n${report}`).toBe(true);
-      for (const w of c.avertissements) expect(warnings.some((i) => matches(i, w)), `${JSON.stringify(w)}\n${report}`).toBe(true);
+      for (const e of c.erreurs)
+        expect(
+          errors.some((i) => matches(i, e)),
+          `${JSON.stringify(e)}\n${report}`,
+        ).toBe(true);
+      for (const w of c.avertissements)
+        expect(
+          warnings.some((i) => matches(i, w)),
+          `${JSON.stringify(w)}\n${report}`,
+        ).toBe(true);
       if (c.maxErreurs) expect(errors.length, report).toBeLessThanOrEqual(c.maxErreurs);
       else expect(errors.length, report).toBe(c.erreurs.length);
       expect(warnings.length, report).toBe(c.avertissements.length);
@@ -101,7 +109,9 @@ describe('collections that shrink between two checks', () => {
     const cut = offres.slice(0, offres.indexOf('- id: gym-douce-agen'));
     writeFileSync(path.join(dir, 'offres.yaml'), cut);
     const after = loadDataset(dir, { today: TODAY, countsFile: file }).issues;
-    expect(after.map((i) => i.message)).toEqual([expect.stringMatching(/4 enregistrement\(s\) de moins qu’au contrôle précédent \(7 → 3\).*CONFIRMER_SUPPRESSIONS=1/)]);
+    expect(after.map((i) => i.message)).toEqual([
+      expect.stringMatching(/4 enregistrement\(s\) de moins qu’au contrôle précédent \(7 → 3\).*CONFIRMER_SUPPRESSIONS=1/),
+    ]);
     const confirmed = loadDataset(dir, { today: TODAY, countsFile: file, confirmShrink: true }).issues;
     expect(confirmed.map((i) => i.niveau)).toEqual(['avertissement']);
     // Once confirmed (and the check passed), 3 is the new reference: the next check is quiet.

@@ -82,7 +82,11 @@ describe('distances', () => {
 /** Small territories around the 47, communes and offers at random places. */
 const near = fc.record({ lat: fc.double({ min: 43.5, max: 45.2, noNaN: true }), lon: fc.double({ min: -0.2, max: 1.2, noNaN: true }) });
 const territory = fc.record({
-  communes: fc.uniqueArray(fc.record({ code: fc.integer({ min: 47001, max: 47999 }).map(String), at: near, population: fc.integer({ min: 0, max: 50_000 }) }), { minLength: 1, maxLength: 25, selector: (c) => c.code }),
+  communes: fc.uniqueArray(fc.record({ code: fc.integer({ min: 47001, max: 47999 }).map(String), at: near, population: fc.integer({ min: 0, max: 50_000 }) }), {
+    minLength: 1,
+    maxLength: 25,
+    selector: (c) => c.code,
+  }),
   offers: fc.array(fc.record({ at: near, domicile: fc.boolean() }), { maxLength: 12 }),
   portee: fc.double({ min: 1, max: 40, noNaN: true }),
 });
@@ -92,7 +96,14 @@ interface Territory {
   portee: number;
 }
 function coverage(t: Territory, keep = t.offers.length) {
-  const communes: CoverageCommune[] = t.communes.map((c) => ({ code: c.code, nom: c.code, ...c.at, population: c.population, pop65: Math.round(c.population / 4), pop80: Math.round(c.population / 10) }));
+  const communes: CoverageCommune[] = t.communes.map((c) => ({
+    code: c.code,
+    nom: c.code,
+    ...c.at,
+    population: c.population,
+    pop65: Math.round(c.population / 4),
+    pop80: Math.round(c.population / 10),
+  }));
   const offers: CoverageOffer[] = t.offers.slice(0, keep).map((o, i) => ({
     id: `o${i}`,
     nom: `o${i}`,
@@ -146,25 +157,38 @@ describe('coverage', () => {
 describe('reading hostile text', () => {
   it('never throws on any text, and every record it returns has a line inside the file', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300, unit: fc.constantFrom('-', ' ', '\t', ':', '"', "'", '[', ']', '{', '}', '&', '*', 'a', 'id', '\n', '#', 'é', '\u202e', '\0') }), (text) => {
-        const r = readYamlRecords('/nonexistent', 'offres.yaml', text);
-        const lines = text.split(/\r?\n/).length;
-        for (const rec of r.records) expect(rec.line).toBeGreaterThanOrEqual(1), expect(rec.line).toBeLessThanOrEqual(lines);
-        for (const i of r.issues) expect(i.message).not.toMatch(/Unexpected|Map keys|Missing|at line/);
-      }),
+      fc.property(
+        fc.string({
+          maxLength: 300,
+          unit: fc.constantFrom('-', ' ', '\t', ':', '"', "'", '[', ']', '{', '}', '&', '*', 'a', 'id', '\n', '#', 'é', '\u202e', '\0'),
+        }),
+        (text) => {
+          const r = readYamlRecords('/nonexistent', 'offres.yaml', text);
+          const lines = text.split(/\r?\n/).length;
+          for (const rec of r.records) expect(rec.line).toBeGreaterThanOrEqual(1), expect(rec.line).toBeLessThanOrEqual(lines);
+          for (const i of r.issues) expect(i.message).not.toMatch(/Unexpected|Map keys|Missing|at line/);
+        },
+      ),
       { numRuns: 400 },
     );
   });
   it('a record list survives any one broken record: the others are all read', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 8 }), fc.nat(), fc.constantFrom('\tnom: x', '  nom: "x', '  nom: [x', '  nom: a\n  nom: b', '  : :'), (n, k, broken) => {
-        const bad = k % n;
-        const text = Array.from({ length: n }, (_, i) => `- id: r${i}\n${i === bad ? broken : `  nom: Enregistrement ${i}`}`).join('\n');
-        const r = readYamlRecords('/nonexistent', 'offres.yaml', text);
-        expect(r.records.length).toBe(n);
-        expect(r.records.filter((x) => !x.unreadable).map((x) => (x.value as { id: string }).id)).toEqual(Array.from({ length: n }, (_, i) => `r${i}`).filter((_, i) => i !== bad));
-        expect(r.issues.length).toBe(1);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 8 }),
+        fc.nat(),
+        fc.constantFrom('\tnom: x', '  nom: "x', '  nom: [x', '  nom: a\n  nom: b', '  : :'),
+        (n, k, broken) => {
+          const bad = k % n;
+          const text = Array.from({ length: n }, (_, i) => `- id: r${i}\n${i === bad ? broken : `  nom: Enregistrement ${i}`}`).join('\n');
+          const r = readYamlRecords('/nonexistent', 'offres.yaml', text);
+          expect(r.records.length).toBe(n);
+          expect(r.records.filter((x) => !x.unreadable).map((x) => (x.value as { id: string }).id)).toEqual(
+            Array.from({ length: n }, (_, i) => `r${i}`).filter((_, i) => i !== bad),
+          );
+          expect(r.issues.length).toBe(1);
+        },
+      ),
     );
   });
   // Words as French writes them: an accented letter or sign next to plain letters. (Two or three such
@@ -174,7 +198,11 @@ describe('reading hostile text', () => {
     fc.assert(
       fc.property(fc.string({ unit }), (s) => {
         expect(decodeText(new TextEncoder().encode(s)).text).toBe(s);
-        const cp = Uint8Array.from([...s].map((ch) => ({ 'é': 0xe9, 'è': 0xe8, 'ê': 0xea, 'à': 0xe0, 'ç': 0xe7, 'ô': 0xf4, 'œ': 0x9c, '’': 0x92, '€': 0x80, '«': 0xab, '»': 0xbb })[ch] ?? ch.charCodeAt(0)));
+        const cp = Uint8Array.from(
+          [...s].map(
+            (ch) => ({ é: 0xe9, è: 0xe8, ê: 0xea, à: 0xe0, ç: 0xe7, ô: 0xf4, œ: 0x9c, '’': 0x92, '€': 0x80, '«': 0xab, '»': 0xbb })[ch] ?? ch.charCodeAt(0),
+          ),
+        );
         expect(decodeText(cp).text).toBe(s);
       }),
     );

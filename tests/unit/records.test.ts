@@ -25,7 +25,9 @@ describe('Index', () => {
   });
   it('lists home offers, teams and lieux by commune', () => {
     const code = '47195';
-    expect(idx.homeOffersIn(code).map((o) => o.id)).toEqual(ds.offres.filter((o) => o.mode.type === 'a_domicile' && o.mode.communes.includes(code)).map((o) => o.id));
+    expect(idx.homeOffersIn(code).map((o) => o.id)).toEqual(
+      ds.offres.filter((o) => o.mode.type === 'a_domicile' && o.mode.communes.includes(code)).map((o) => o.id),
+    );
     expect(idx.teamsIn(code).map((e) => e.id)).toEqual(ds.equipes.filter((e) => e.communes.includes(code)).map((e) => e.id));
     expect(idx.lieuxIn(code).map((l) => l.id)).toEqual(ds.lieux.filter((l) => l.commune === code).map((l) => l.id));
     const near = idx.lieuxNear(ds.communes.get(code)!.centre, 5);

@@ -46,7 +46,10 @@ describe('nextSessions', () => {
 
 describe('scheduleFacets', () => {
   it('gives days (0 = lundi) and moments', () => {
-    expect(scheduleFacets('Tu 14:00-16:00; Sa 09:00-11:00', new Date(2026, 10, 23))).toEqual({ jours: [1, 5], moments: expect.arrayContaining(['apres-midi', 'matin']) });
+    expect(scheduleFacets('Tu 14:00-16:00; Sa 09:00-11:00', new Date(2026, 10, 23))).toEqual({
+      jours: [1, 5],
+      moments: expect.arrayContaining(['apres-midi', 'matin']),
+    });
     expect(scheduleFacets('Fr 18:30-20:00', new Date(2026, 10, 23)).moments).toEqual(['soir']);
   });
 });

@@ -34,7 +34,10 @@ describe('offre schema', () => {
       { type: 'a_distance', portee: 'national', canal: ['telephone'] },
     ])
       expect(messages(offre.safeParse({ ...base, mode })), mode.type).toEqual([]);
-    const itinerant = { type: 'itinerant', arrets: [{ nom: 'Place du marché', commune: '47195', coordonnees: { lat: 44.13, lon: 0.34 }, horaires: 'Mo[1] 09:00-11:00' }] };
+    const itinerant = {
+      type: 'itinerant',
+      arrets: [{ nom: 'Place du marché', commune: '47195', coordonnees: { lat: 44.13, lon: 0.34 }, horaires: 'Mo[1] 09:00-11:00' }],
+    };
     const { horaires: _h, ...noHours } = base;
     expect(messages(offre.safeParse({ ...noHours, mode: itinerant }))).toEqual([]);
   });
@@ -51,7 +54,9 @@ describe('offre schema', () => {
     ]);
   });
   it('rejects an unknown mode and unknown fields', () => {
-    expect(messages(offre.safeParse({ ...base, mode: { type: 'en_bus' } }))).toEqual(['mode.type: mode.type attendu : sur_place, a_domicile, a_distance ou itinerant']);
+    expect(messages(offre.safeParse({ ...base, mode: { type: 'en_bus' } }))).toEqual([
+      'mode.type: mode.type attendu : sur_place, a_domicile, a_distance ou itinerant',
+    ]);
     expect(messages(offre.safeParse({ ...base, tarif: 'gratuit' }))).toEqual([': champ(s) inconnu(s) : tarif (faute de frappe ?)']);
   });
   it('rejects ids that are not slugs', () => {
@@ -64,14 +69,35 @@ describe('lieu and equipe schemas', () => {
     expect(messages(lieu.safeParse({ id: 'x', nom: 'X', type: 'bibliotheque', commune: '47001', source: { nom: 's' }, verifie_le: '2026-01-01' }))).toEqual([
       'coordonnees: coordonnées obligatoires (lat, lon)',
     ]);
-    expect(messages(equipe.safeParse({ id: 'e', nom: 'E', porteur: 'p', communes: [], activites: ['visites'], contact: { courriel: 'a@b.fr' }, source: { nom: 's' }, verifie_le: '2026-01-01' }))).toEqual([
-      'communes: au moins une commune couverte',
-    ]);
+    expect(
+      messages(
+        equipe.safeParse({
+          id: 'e',
+          nom: 'E',
+          porteur: 'p',
+          communes: [],
+          activites: ['visites'],
+          contact: { courriel: 'a@b.fr' },
+          source: { nom: 's' },
+          verifie_le: '2026-01-01',
+        }),
+      ),
+    ).toEqual(['communes: au moins une commune couverte']);
   });
   it('rejects an INSEE code given as a number (YAML without quotes)', () => {
-    expect(messages(lieu.safeParse({ id: 'x', nom: 'X', type: 'bibliotheque', commune: 47001, coordonnees: { lat: 44.2, lon: 0.6 }, source: { nom: 's' }, verifie_le: '2026-01-01' }))).toEqual([
-      'commune: code INSEE attendu entre guillemets (texte de 5 caractères)',
-    ]);
+    expect(
+      messages(
+        lieu.safeParse({
+          id: 'x',
+          nom: 'X',
+          type: 'bibliotheque',
+          commune: 47001,
+          coordonnees: { lat: 44.2, lon: 0.6 },
+          source: { nom: 's' },
+          verifie_le: '2026-01-01',
+        }),
+      ),
+    ).toEqual(['commune: code INSEE attendu entre guillemets (texte de 5 caractères)']);
   });
 });
 

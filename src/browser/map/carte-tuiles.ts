@@ -51,7 +51,8 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
   legend.hidden = false;
 
   if (!webglAvailable()) {
-    status.innerHTML = 'Votre navigateur ne peut pas afficher la carte. Parcourez <a href="/offres/">toutes les activités</a> ou <a href="/communes/">les communes</a>.';
+    status.innerHTML =
+      'Votre navigateur ne peut pas afficher la carte. Parcourez <a href="/offres/">toutes les activités</a> ou <a href="/communes/">les communes</a>.';
     return;
   }
   status.textContent = 'Chargement de la carte…';
@@ -63,7 +64,10 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
     // ?centre=lat,lon&zoom=z opens the map on a place (a link from a fiche or a commune).
     const centre = (params.get('centre') ?? '').split(',').map(Number);
     const zoom = Number(params.get('zoom') ?? cfg.tuiles.rawZoom + 1);
-    const view = centre.length === 2 && centre.every(Number.isFinite) && Number.isFinite(zoom) ? { center: [centre[1]!, centre[0]!] as [number, number], zoom } : { bounds: cfg.bounds, fitBoundsOptions: { padding: 20 } };
+    const view =
+      centre.length === 2 && centre.every(Number.isFinite) && Number.isFinite(zoom)
+        ? { center: [centre[1]!, centre[0]!] as [number, number], zoom }
+        : { bounds: cfg.bounds, fitBoundsOptions: { padding: 20 } };
     try {
       map = await createMap($<HTMLElement>('#carte')!, cfg.basemap, { ...view, minZoom: cfg.tuiles.minZoom });
       await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
@@ -77,7 +81,12 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
     await document.fonts.ready;
     for (const t of cfg.thematiques) addCanvasImage(map, `theme-${t.id}`, markerCanvas(t));
     addCanvasImage(map, 'lieu', lieuCanvas());
-    for (const [name, r] of [['s', 15], ['m', 19], ['l', 24]] as const) addCanvasImage(map, `cluster-${name}`, clusterCanvas(r));
+    for (const [name, r] of [
+      ['s', 15],
+      ['m', 19],
+      ['l', 24],
+    ] as const)
+      addCanvasImage(map, `cluster-${name}`, clusterCanvas(r));
     const canvas = map.getCanvas();
     canvas.setAttribute('aria-label', 'Carte interactive. Flèches : se déplacer ; + et − : zoomer ; Entrée : ouvrir l’élément sous la mire.');
     canvas.setAttribute('aria-describedby', 'carte-aide');
@@ -85,18 +94,40 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
     const origin = location.origin;
     const src = (url: string) => ({ type: 'vector' as const, url: `pmtiles://${origin}${url}` });
     map.addSource('equipes', src(cfg.tuiles.equipes));
-    const colour = ['coalesce', ['get', ['get', 'theme'], ['literal', Object.fromEntries(cfg.thematiques.map((t) => [t.id, t.couleur]))]], '#555'] as unknown as ExpressionSpecification;
+    const colour = [
+      'coalesce',
+      ['get', ['get', 'theme'], ['literal', Object.fromEntries(cfg.thematiques.map((t) => [t.id, t.couleur]))]],
+      '#555',
+    ] as unknown as ExpressionSpecification;
     const teamColor = '#5b3f8c';
     let domicileAdded = false;
     const addDomicile = () => {
       if (domicileAdded) return;
       domicileAdded = true;
       map.addSource('domicile', src(cfg.tuiles.domicile));
-      map.addLayer({ id: 'domicile-fill', type: 'fill', source: 'domicile', 'source-layer': 'domicile', paint: { 'fill-color': colour, 'fill-opacity': 0.14 } }, 'equipes-fill');
-      map.addLayer({ id: 'domicile-line', type: 'line', source: 'domicile', 'source-layer': 'domicile', paint: { 'line-color': colour, 'line-width': 2, 'line-dasharray': [1, 1.5] } }, 'equipes-fill');
+      map.addLayer(
+        { id: 'domicile-fill', type: 'fill', source: 'domicile', 'source-layer': 'domicile', paint: { 'fill-color': colour, 'fill-opacity': 0.14 } },
+        'equipes-fill',
+      );
+      map.addLayer(
+        {
+          id: 'domicile-line',
+          type: 'line',
+          source: 'domicile',
+          'source-layer': 'domicile',
+          paint: { 'line-color': colour, 'line-width': 2, 'line-dasharray': [1, 1.5] },
+        },
+        'equipes-fill',
+      );
     };
     map.addLayer({ id: 'equipes-fill', type: 'fill', source: 'equipes', 'source-layer': 'equipes', paint: { 'fill-color': teamColor, 'fill-opacity': 0.1 } });
-    map.addLayer({ id: 'equipes-line', type: 'line', source: 'equipes', 'source-layer': 'equipes', paint: { 'line-color': teamColor, 'line-width': 2, 'line-dasharray': [4, 2] } });
+    map.addLayer({
+      id: 'equipes-line',
+      type: 'line',
+      source: 'equipes',
+      'source-layer': 'equipes',
+      paint: { 'line-color': teamColor, 'line-width': 2, 'line-dasharray': [4, 2] },
+    });
     map.addSource('points', src(cfg.tuiles.points));
     map.addLayer({
       id: 'clusters',
@@ -114,15 +145,30 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       },
       paint: { 'text-color': '#1f3a5f' },
     });
-    map.addLayer({ id: 'lieux-points', type: 'symbol', source: 'points', 'source-layer': 'points', filter: ['==', ['get', 'kind'], 'lieu'], layout: { 'icon-image': 'lieu', 'icon-allow-overlap': true } });
-    map.addLayer({ id: 'offres-points', type: 'symbol', source: 'points', 'source-layer': 'points', filter: ['==', ['get', 'kind'], 'offre'], layout: { 'icon-image': ['concat', 'theme-', ['get', 'theme']], 'icon-allow-overlap': true } });
+    map.addLayer({
+      id: 'lieux-points',
+      type: 'symbol',
+      source: 'points',
+      'source-layer': 'points',
+      filter: ['==', ['get', 'kind'], 'lieu'],
+      layout: { 'icon-image': 'lieu', 'icon-allow-overlap': true },
+    });
+    map.addLayer({
+      id: 'offres-points',
+      type: 'symbol',
+      source: 'points',
+      'source-layer': 'points',
+      filter: ['==', ['get', 'kind'], 'offre'],
+      layout: { 'icon-image': ['concat', 'theme-', ['get', 'theme']], 'icon-allow-overlap': true },
+    });
 
     /** The same rules as the list-based map: filters narrow the activities; lieux and équipes follow the legend. */
     function offerFilter(): ExpressionSpecification {
       const f = filters();
       const all: ExpressionSpecification[] = [['==', ['get', 'kind'], 'offre']];
       if (f.thematique) all.push(['in', ` ${f.thematique} `, ['concat', ' ', ['get', 'themes'], ' ']]);
-      if (f.public) all.push(['any', ['in', ` ${f.public} `, ['concat', ' ', ['get', 'publics'], ' ']], ['in', ' tous ', ['concat', ' ', ['get', 'publics'], ' ']]]);
+      if (f.public)
+        all.push(['any', ['in', ` ${f.public} `, ['concat', ' ', ['get', 'publics'], ' ']], ['in', ' tous ', ['concat', ' ', ['get', 'publics'], ' ']]]);
       if (f.mode) all.push(['==', ['get', 'mode'], f.mode]);
       return ['all', ...all];
     }
@@ -144,7 +190,11 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       map.setFilter('offres-points', offerFilter());
       const p = new URLSearchParams();
       for (const [k, v] of Object.entries(filters())) if (v) p.set(k, v);
-      const def = cfg.layers.filter((l) => l.parDefaut).map((l) => l.id).sort().join(',');
+      const def = cfg.layers
+        .filter((l) => l.parDefaut)
+        .map((l) => l.id)
+        .sort()
+        .join(',');
       const cur = [...on].sort().join(',');
       if (cur !== def) p.set('couches', cur);
       const q = p.toString();
@@ -159,7 +209,9 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       const on = layersOn();
       const b = map.getBounds();
       const inView = (c: [number, number]) => c[0] >= b.getWest() && c[0] <= b.getEast() && c[1] >= b.getSouth() && c[1] <= b.getNorth();
-      const rendered = map.queryRenderedFeatures({ layers: ['clusters', 'offres-points', 'lieux-points', 'equipes-fill', ...(map.getLayer('domicile-fill') ? ['domicile-fill'] : [])] });
+      const rendered = map.queryRenderedFeatures({
+        layers: ['clusters', 'offres-points', 'lieux-points', 'equipes-fill', ...(map.getLayer('domicile-fill') ? ['domicile-fill'] : [])],
+      });
       const byLayer = new Map<LayerId, Map<string, Shown>>();
       let grouped = 0;
       for (const f of rendered) {
@@ -168,14 +220,30 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
           if (f.geometry.type === 'Point' && inView(f.geometry.coordinates as [number, number])) grouped += Number(p.point_count);
           continue;
         }
-        const layer: LayerId = f.layer.id.startsWith('equipes') ? 'equipes' : f.layer.id.startsWith('domicile') ? 'domicile' : p.kind === 'lieu' ? 'lieux' : 'offres';
+        const layer: LayerId = f.layer.id.startsWith('equipes')
+          ? 'equipes'
+          : f.layer.id.startsWith('domicile')
+            ? 'domicile'
+            : p.kind === 'lieu'
+              ? 'lieux'
+              : 'offres';
         if (!on.has(layer)) continue;
         const m = byLayer.get(layer) ?? byLayer.set(layer, new Map()).get(layer)!;
         const id = String(p.id);
         if (m.has(id)) continue;
         const at = f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : undefined;
         if (at && !inView(at)) continue;
-        m.set(id, { layer, id, nom: String(p.nom), resume: String(p.resume ?? (layer === 'equipes' ? 'Équipe citoyenne' : 'Service à domicile')), themes: String(p.themes ?? '').split(' ').filter(Boolean), at, arret: typeof p.arret === 'string' ? p.arret : undefined });
+        m.set(id, {
+          layer,
+          id,
+          nom: String(p.nom),
+          resume: String(p.resume ?? (layer === 'equipes' ? 'Équipe citoyenne' : 'Service à domicile')),
+          themes: String(p.themes ?? '')
+            .split(' ')
+            .filter(Boolean),
+          at,
+          arret: typeof p.arret === 'string' ? p.arret : undefined,
+        });
       }
       shownById = new Map();
       let total = 0;
@@ -189,11 +257,16 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
           .slice(0, LIST_MAX)
           .map((i) => {
             shownById.set(`${i.layer}:${i.id}`, i);
-            const themes = i.themes.map((t) => themeById.get(t)).filter(Boolean).map((t) => `<span class="carte-theme">${esc(t!.libelle)}</span>`).join('');
+            const themes = i.themes
+              .map((t) => themeById.get(t))
+              .filter(Boolean)
+              .map((t) => `<span class="carte-theme">${esc(t!.libelle)}</span>`)
+              .join('');
             return `<li data-id="${esc(i.id)}" data-layer="${i.layer}"><a href="${urlOf(i.layer, i.id)}">${esc(i.nom)}</a><span class="carte-resume">${themes ? `<span class="carte-themes">${themes}</span>` : ''}<span class="carte-mode">${esc(i.resume)}</span></span>${i.at ? `<button type="button" class="montrer secondary button" data-montrer="${esc(i.id)}">Voir sur la carte<span class="visually-hidden"> : ${esc(i.nom)}</span></button>` : ''}</li>`;
           })
           .join('');
-        if (items.length > LIST_MAX) ul.insertAdjacentHTML('beforeend', `<li class="muted">… et ${items.length - LIST_MAX} autres : zoomez pour les voir.</li>`);
+        if (items.length > LIST_MAX)
+          ul.insertAdjacentHTML('beforeend', `<li class="muted">… et ${items.length - LIST_MAX} autres : zoomez pour les voir.</li>`);
       }
       const groups = grouped ? ` ; ${grouped} autres, regroupés sur la carte : zoomez pour les voir` : '';
       countEl.innerHTML = `<span data-total>${total}</span> résultat${total > 1 ? 's' : ''} dans la zone affichée${groups}`;
@@ -220,7 +293,14 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       title.className = 'carte-popup-titre';
       title.textContent = s.nom;
       el.append(title);
-      for (const line of [s.arret && `Arrêt : ${s.arret}`, s.themes.map((t) => themeById.get(t)?.libelle).filter(Boolean).join(', '), s.resume]) {
+      for (const line of [
+        s.arret && `Arrêt : ${s.arret}`,
+        s.themes
+          .map((t) => themeById.get(t)?.libelle)
+          .filter(Boolean)
+          .join(', '),
+        s.resume,
+      ]) {
         if (!line) continue;
         const p = document.createElement('p');
         p.textContent = line;
@@ -248,8 +328,26 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       const p = f.properties as Record<string, string | number>;
       const pos = f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : at;
       if (p.point_count) return void map.easeTo({ center: pos, zoom: Math.min(map.getZoom() + 2, cfg.tuiles.rawZoom) });
-      const layer: LayerId = f.layer.id.startsWith('equipes') ? 'equipes' : f.layer.id.startsWith('domicile') ? 'domicile' : p.kind === 'lieu' ? 'lieux' : 'offres';
-      popupAt({ layer, id: String(p.id), nom: String(p.nom), resume: String(p.resume ?? (layer === 'equipes' ? 'Équipe citoyenne' : 'Service à domicile')), themes: String(p.themes ?? '').split(' ').filter(Boolean), arret: typeof p.arret === 'string' ? p.arret : undefined }, pos);
+      const layer: LayerId = f.layer.id.startsWith('equipes')
+        ? 'equipes'
+        : f.layer.id.startsWith('domicile')
+          ? 'domicile'
+          : p.kind === 'lieu'
+            ? 'lieux'
+            : 'offres';
+      popupAt(
+        {
+          layer,
+          id: String(p.id),
+          nom: String(p.nom),
+          resume: String(p.resume ?? (layer === 'equipes' ? 'Équipe citoyenne' : 'Service à domicile')),
+          themes: String(p.themes ?? '')
+            .split(' ')
+            .filter(Boolean),
+          arret: typeof p.arret === 'string' ? p.arret : undefined,
+        },
+        pos,
+      );
     }
     const clickable = () => ['clusters', 'offres-points', 'lieux-points', 'equipes-fill', ...(map.getLayer('domicile-fill') ? ['domicile-fill'] : [])];
     map.on('click', (ev) => {
@@ -261,7 +359,13 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       ev.preventDefault();
       const c = map.project(map.getCenter());
       const r = 22;
-      const fs = map.queryRenderedFeatures([[c.x - r, c.y - r], [c.x + r, c.y + r]], { layers: clickable() });
+      const fs = map.queryRenderedFeatures(
+        [
+          [c.x - r, c.y - r],
+          [c.x + r, c.y + r],
+        ],
+        { layers: clickable() },
+      );
       const pointFirst = fs.sort((a, b) => Number(b.geometry.type === 'Point') - Number(a.geometry.type === 'Point'));
       if (pointFirst[0]) {
         returnFocus = canvas;

@@ -89,7 +89,8 @@ export function start(): void {
   refresh();
 
   if (!webglAvailable()) {
-    status.innerHTML = 'Votre navigateur ne peut pas afficher la carte. La liste ci-dessous contient tout ce qu’elle montrerait ; vous pouvez aussi parcourir <a href="/offres/">toutes les activités</a>.';
+    status.innerHTML =
+      'Votre navigateur ne peut pas afficher la carte. La liste ci-dessous contient tout ce qu’elle montrerait ; vous pouvez aussi parcourir <a href="/offres/">toutes les activités</a>.';
     return;
   }
   status.textContent = 'Chargement de la carte…';
@@ -186,10 +187,18 @@ export function start(): void {
       const p = f.properties as Record<string, unknown>;
       if (p.cluster) {
         const src = map.getSource('points') as GeoJSONSource;
-        void src.getClusterExpansionZoom(p.cluster_id as number).then((z) => map.easeTo({ center: (f.geometry as Point).coordinates as [number, number], zoom: z + 0.2 }));
+        void src
+          .getClusterExpansionZoom(p.cluster_id as number)
+          .then((z) => map.easeTo({ center: (f.geometry as Point).coordinates as [number, number], zoom: z + 0.2 }));
         return;
       }
-      const layer: MapLayer = f.layer.id.startsWith('equipes') ? 'equipes' : f.layer.id.startsWith('domicile') ? 'domicile' : p.kind === 'lieu' ? 'lieux' : 'offres';
+      const layer: MapLayer = f.layer.id.startsWith('equipes')
+        ? 'equipes'
+        : f.layer.id.startsWith('domicile')
+          ? 'domicile'
+          : p.kind === 'lieu'
+            ? 'lieux'
+            : 'offres';
       const pos = f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : at;
       popupFor(layer, String(p.id), pos, typeof p.arret === 'string' ? p.arret : undefined);
     }
@@ -209,7 +218,13 @@ export function start(): void {
       ev.preventDefault();
       const c = map.project(map.getCenter());
       const r = 22;
-      const fs = map.queryRenderedFeatures([[c.x - r, c.y - r], [c.x + r, c.y + r]], { layers: CLICKABLE });
+      const fs = map.queryRenderedFeatures(
+        [
+          [c.x - r, c.y - r],
+          [c.x + r, c.y + r],
+        ],
+        { layers: CLICKABLE },
+      );
       const pointFirst = fs.sort((a, b) => Number(b.geometry.type === 'Point') - Number(a.geometry.type === 'Point'));
       if (pointFirst[0]) {
         returnFocus = canvas;

@@ -44,7 +44,7 @@ export const LOCALE_FR: Record<string, string> = {
   'FullscreenControl.Exit': 'Quitter le plein écran',
   'Map.Title': 'Carte',
   'Marker.Title': 'Repère',
-  'NavigationControl.ResetBearing': "Remettre le nord en haut",
+  'NavigationControl.ResetBearing': 'Remettre le nord en haut',
   'NavigationControl.ZoomIn': 'Zoomer',
   'NavigationControl.ZoomOut': 'Dézoomer',
   'Popup.Close': 'Fermer',

@@ -18,7 +18,12 @@ export function addDataLayers(map: MLMap, cfg: MapConfig, data: MapJson, points:
   for (const t of cfg.thematiques) addCanvasImage(map, `theme-${t.id}`, markerCanvas(t));
   addCanvasImage(map, 'lieu', lieuCanvas());
   // Clusters are symbols with an icon, so that they take room: commune names move around them instead of hiding under them.
-  for (const [name, r] of [['s', 15], ['m', 19], ['l', 24]] as const) addCanvasImage(map, `cluster-${name}`, clusterCanvas(r));
+  for (const [name, r] of [
+    ['s', 15],
+    ['m', 19],
+    ['l', 24],
+  ] as const)
+    addCanvasImage(map, `cluster-${name}`, clusterCanvas(r));
 
   map.addSource('equipes', { type: 'geojson', data: data.equipes, promoteId: 'id' });
   map.addSource('domicile', { type: 'geojson', data: empty(), promoteId: 'id' });
@@ -26,9 +31,19 @@ export function addDataLayers(map: MLMap, cfg: MapConfig, data: MapJson, points:
   const themeColor = ['coalesce', ['get', ['get', 'theme'], ['literal', Object.fromEntries(cfg.thematiques.map((t) => [t.id, t.couleur]))]], '#555'];
   const selected = (on: number, off: number) => ['case', ['boolean', ['feature-state', 'selected'], false], on, off];
   map.addLayer({ id: 'domicile-fill', type: 'fill', source: 'domicile', paint: { 'fill-color': themeColor as never, 'fill-opacity': 0.14 } });
-  map.addLayer({ id: 'domicile-line', type: 'line', source: 'domicile', paint: { 'line-color': themeColor as never, 'line-width': 2, 'line-dasharray': [1, 1.5] } });
+  map.addLayer({
+    id: 'domicile-line',
+    type: 'line',
+    source: 'domicile',
+    paint: { 'line-color': themeColor as never, 'line-width': 2, 'line-dasharray': [1, 1.5] },
+  });
   map.addLayer({ id: 'equipes-fill', type: 'fill', source: 'equipes', paint: { 'fill-color': TEAM_COLOR, 'fill-opacity': selected(0.3, 0.1) as never } });
-  map.addLayer({ id: 'equipes-line', type: 'line', source: 'equipes', paint: { 'line-color': TEAM_COLOR, 'line-width': selected(4, 2) as never, 'line-dasharray': [4, 2] } });
+  map.addLayer({
+    id: 'equipes-line',
+    type: 'line',
+    source: 'equipes',
+    paint: { 'line-color': TEAM_COLOR, 'line-width': selected(4, 2) as never, 'line-dasharray': [4, 2] },
+  });
   map.addLayer({
     id: 'clusters',
     type: 'symbol',
@@ -44,10 +59,30 @@ export function addDataLayers(map: MLMap, cfg: MapConfig, data: MapJson, points:
     },
     paint: { 'text-color': '#1f3a5f' },
   });
-  map.addLayer({ id: 'lieux-points', type: 'symbol', source: 'points', filter: ['all', ['!', ['has', 'point_count']], ['==', ['get', 'kind'], 'lieu']], layout: { 'icon-image': 'lieu', 'icon-allow-overlap': true } });
-  map.addLayer({ id: 'offres-points', type: 'symbol', source: 'points', filter: ['all', ['!', ['has', 'point_count']], ['==', ['get', 'kind'], 'offre']], layout: { 'icon-image': ['concat', 'theme-', ['get', 'theme']], 'icon-allow-overlap': true } });
+  map.addLayer({
+    id: 'lieux-points',
+    type: 'symbol',
+    source: 'points',
+    filter: ['all', ['!', ['has', 'point_count']], ['==', ['get', 'kind'], 'lieu']],
+    layout: { 'icon-image': 'lieu', 'icon-allow-overlap': true },
+  });
+  map.addLayer({
+    id: 'offres-points',
+    type: 'symbol',
+    source: 'points',
+    filter: ['all', ['!', ['has', 'point_count']], ['==', ['get', 'kind'], 'offre']],
+    layout: { 'icon-image': ['concat', 'theme-', ['get', 'theme']], 'icon-allow-overlap': true },
+  });
   map.addSource('selection', { type: 'geojson', data: empty() });
-  map.addLayer({ id: 'selection', type: 'circle', source: 'selection', paint: { 'circle-radius': 21, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#c2410c', 'circle-stroke-width': 4 } }, 'lieux-points');
+  map.addLayer(
+    {
+      id: 'selection',
+      type: 'circle',
+      source: 'selection',
+      paint: { 'circle-radius': 21, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#c2410c', 'circle-stroke-width': 4 },
+    },
+    'lieux-points',
+  );
 }
 
 let domicileLoading: Promise<void> | undefined;

@@ -33,7 +33,14 @@ export function readEntries(root: ParentNode = document): ListEntry[] {
 export const entryKey = (layer: string, id: string) => `${layer}:${id}`;
 
 /** Shows the entries that pass, per section with its count, and the total in `countEl`. */
-export function refreshList(entries: ListEntry[], on: Set<MapLayer>, f: MapFilters, inView: (b: BBox) => boolean, countEl: HTMLElement, mapShown: boolean): void {
+export function refreshList(
+  entries: ListEntry[],
+  on: Set<MapLayer>,
+  f: MapFilters,
+  inView: (b: BBox) => boolean,
+  countEl: HTMLElement,
+  mapShown: boolean,
+): void {
   let total = 0;
   const perLayer = new Map<MapLayer, number>();
   for (const e of entries) {

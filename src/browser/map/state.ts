@@ -57,7 +57,11 @@ export function mapQuery(f: MapFilters, on: Set<MapLayer>, layers: MapConfig['la
   const p = new URLSearchParams();
   for (const k of FILTER_NAMES) if (f[k]) p.set(k, f[k]);
   const list = [...on].sort().join(',');
-  const def = layers.filter((l) => l.parDefaut).map((l) => l.id).sort().join(',');
+  const def = layers
+    .filter((l) => l.parDefaut)
+    .map((l) => l.id)
+    .sort()
+    .join(',');
   if (list !== def) p.set('couches', list);
   const q = p.toString();
   return q ? `?${q}` : '';

@@ -47,7 +47,10 @@ export class CommuneCombobox {
 
   private show(): void {
     this.list.innerHTML = this.options
-      .map((c, i) => `<li role="option" id="ou-opt-${i}" aria-selected="${i === this.active}">${esc(c.nom)} <span class="cp">${esc(c.cps.slice(0, 2).join(', ') || c.code)}${c.local ? '' : ' · hors territoire'}</span></li>`)
+      .map(
+        (c, i) =>
+          `<li role="option" id="ou-opt-${i}" aria-selected="${i === this.active}">${esc(c.nom)} <span class="cp">${esc(c.cps.slice(0, 2).join(', ') || c.code)}${c.local ? '' : ' · hors territoire'}</span></li>`,
+      )
       .join('');
     const open = this.options.length > 0;
     this.list.hidden = !open;

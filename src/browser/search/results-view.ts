@@ -24,12 +24,14 @@ export interface ViewContext {
 }
 
 function themeTags(h: Hit, themes: ThemeInfo[]): string {
-  return (h.rec.t ?? [])
-    .map((i) => themes[i])
-    .filter((t): t is ThemeInfo => Boolean(t))
-    // A class, not a style attribute: the CSP allows no inline style (src/lib/csp.ts, /themes.css).
-    .map((t) => `<span class="badge th-fg-${esc(t.id)}">${t.icon} ${esc(t.libelle)}</span>`)
-    .join('');
+  return (
+    (h.rec.t ?? [])
+      .map((i) => themes[i])
+      .filter((t): t is ThemeInfo => Boolean(t))
+      // A class, not a style attribute: the CSP allows no inline style (src/lib/csp.ts, /themes.css).
+      .map((t) => `<span class="badge th-fg-${esc(t.id)}">${t.icon} ${esc(t.libelle)}</span>`)
+      .join('')
+  );
 }
 
 /** Markup for the selection script (src/browser/selection/buttons.ts), which shows and drives the button. */
@@ -37,7 +39,11 @@ const SELECTION_KIND = { o: 'offre', l: 'lieu', e: 'equipe' } as const;
 
 export function card(h: Hit, where: string, themes: ThemeInfo[]): string {
   const r = h.rec;
-  const badges = [r.f & FLAG.gratuit ? 'Gratuit' : '', r.f & FLAG.sansInscription ? 'Sans inscription' : '', r.f & FLAG.pmr ? 'Accessible en fauteuil' : ''].filter(Boolean);
+  const badges = [
+    r.f & FLAG.gratuit ? 'Gratuit' : '',
+    r.f & FLAG.sansInscription ? 'Sans inscription' : '',
+    r.f & FLAG.pmr ? 'Accessible en fauteuil' : '',
+  ].filter(Boolean);
   return `<li class="card result" data-id="${esc(r.id)}"><h3><a href="${esc(r.u)}">${esc(r.n)}</a></h3>
 <p class="where">${where}</p>
 <p class="kind">${KIND_LABEL[r.k]}${r.s ? ` · ${esc(r.s)}` : ''}</p>

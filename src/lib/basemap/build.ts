@@ -44,7 +44,10 @@ export const BASEMAP_LAYERS = {
 export type BasemapLayer = keyof typeof BASEMAP_LAYERS;
 
 /** Reads the reference files a territory config names (paths relative to the data directory). */
-export function readBasemapInput(dataDir: string, fichiers: { communes: string; contour: string; rivieres?: string; lacs?: string; lieux_habites?: string }): BasemapInput {
+export function readBasemapInput(
+  dataDir: string,
+  fichiers: { communes: string; contour: string; rivieres?: string; lacs?: string; lieux_habites?: string },
+): BasemapInput {
   const read = <T>(rel: string): T => JSON.parse(readFileSync(confinedOrThrow(dataDir, rel), 'utf8')) as T;
   const contourRaw = read<Feature<Polygon | MultiPolygon> | FeatureCollection<Polygon | MultiPolygon>>(fichiers.contour);
   const contour = contourRaw.type === 'FeatureCollection' ? contourRaw.features[0]! : contourRaw;
@@ -78,7 +81,13 @@ function rings(g: Polygon | MultiPolygon): Position[][] {
 /** The outside of the territory within the extent: the extent with the territory's outer rings as holes (and its enclaves). */
 export function maskOf(contour: Feature<Polygon | MultiPolygon>, extent: BBox): FeatureCollection<Polygon> {
   const [w, s, e, n] = extent;
-  const frame: Position[] = [[w, s], [e, s], [e, n], [w, n], [w, s]];
+  const frame: Position[] = [
+    [w, s],
+    [e, s],
+    [e, n],
+    [w, n],
+    [w, s],
+  ];
   return {
     type: 'FeatureCollection',
     features: [
@@ -199,7 +208,10 @@ export function basemapLayers(input: BasemapInput, extent: BBox, minZoom: number
     masque: maskOf(input.contour, extent),
     eau_surfaces: fc(clipToExtent(input.lacs, extent).map((f) => ({ ...f, properties: { nom: str(f.properties?.name) } }))),
     eau_lignes: fc(
-      clipToExtent(input.rivieres, extent).map((f) => ({ ...f, properties: { nom: str(f.properties?.name_fr) || str(f.properties?.name), rang: num(f.properties?.scalerank) } })),
+      clipToExtent(input.rivieres, extent).map((f) => ({
+        ...f,
+        properties: { nom: str(f.properties?.name_fr) || str(f.properties?.name), rang: num(f.properties?.scalerank) },
+      })),
     ),
     communes: fc(input.communes.features.flatMap((f) => ringsAsLines(f, { code: f.properties.code }))),
     territoire: fc(ringsAsLines(input.contour, {})),
@@ -281,7 +293,7 @@ export function buildBasemap(input: BasemapInput, opts: BasemapOptions = {}): Ba
         let any = false;
         for (const [name, index] of indexes) {
           const t = index.getTile(z, x, y);
-          if (!t || !t.features.length) continue;
+          if (!t?.features.length) continue;
           // Commune names: only those placed at this zoom (all of them at the last zoom).
           const all: GeoJSONVTTile['features'] = t.features;
           const features =

@@ -8,7 +8,18 @@ import type { CommuneCoverage, CoverageCommune, CoverageTheme } from './model';
 import { formatKm } from './words';
 
 /** The first eight columns are those of the first version: new columns are only ever added at the end. */
-export const CSV_COLUMNS = ['code_insee', 'commune', 'thematique', 'couvert', 'distance_km', 'population', 'population_65_plus', 'population_80_plus', 'couvert_par', 'distance_lieu_km'] as const;
+export const CSV_COLUMNS = [
+  'code_insee',
+  'commune',
+  'thematique',
+  'couvert',
+  'distance_km',
+  'population',
+  'population_65_plus',
+  'population_80_plus',
+  'couvert_par',
+  'distance_lieu_km',
+] as const;
 
 /** `couvert_par`: « activite » (an offer or an équipe), « lieu_seulement » (only a lieu open to all), empty when not covered. */
 export function coveredBy(row: CommuneCoverage): string {
@@ -22,7 +33,18 @@ function cell(v: string): string {
 /** Seniors columns are empty, not 0, when no population grid covers the territory (`seniorsEstimated: false`). */
 export function csvRow(c: CoverageCommune, theme: CoverageTheme, row: CommuneCoverage, seniorsEstimated = true): string[] {
   const seniors = (n: number) => (seniorsEstimated ? String(Math.round(n)) : '');
-  return [c.code, c.nom, theme.id, row.couvert ? 'oui' : 'non', formatKm(row.distanceKm), String(Math.round(c.population)), seniors(c.pop65), seniors(c.pop80), coveredBy(row), formatKm(row.lieuKm ?? null)];
+  return [
+    c.code,
+    c.nom,
+    theme.id,
+    row.couvert ? 'oui' : 'non',
+    formatKm(row.distanceKm),
+    String(Math.round(c.population)),
+    seniors(c.pop65),
+    seniors(c.pop80),
+    coveredBy(row),
+    formatKm(row.lieuKm ?? null),
+  ];
 }
 
 /** Rows ordered by commune code, then by the catalogue's order of thématiques. */

@@ -14,17 +14,36 @@ export interface SiteCommune extends CoverageCommune {
   filosofi: number;
 }
 
-export function buildCoverageInput(ds: Dataset, grid: FeatureCollection<Polygon | MultiPolygon, GridCellProps> | undefined): CoverageInput & { communes: SiteCommune[] } {
+export function buildCoverageInput(
+  ds: Dataset,
+  grid: FeatureCollection<Polygon | MultiPolygon, GridCellProps> | undefined,
+): CoverageInput & { communes: SiteCommune[] } {
   const idx = indexFor(ds);
   const codeOf = (f: { properties: unknown }) => (f.properties as { code: string }).code;
-  const weighted = grid ? areaWeight(ds.communeShapes.features, codeOf, grid, (f) => ds.communes.get(codeOf(f))?.population ?? 0) : new Map<string, AreaWeighted>();
+  const weighted = grid
+    ? areaWeight(ds.communeShapes.features, codeOf, grid, (f) => ds.communes.get(codeOf(f))?.population ?? 0)
+    : new Map<string, AreaWeighted>();
   const communes: SiteCommune[] = [...ds.communes.values()]
     .map((c) => {
       const w = weighted.get(c.code);
-      return { code: c.code, nom: c.nom, lat: c.centre.lat, lon: c.centre.lon, population: c.population, pop65: w?.pop65 ?? 0, pop80: w?.pop80 ?? 0, filosofi: w?.ind ?? 0 };
+      return {
+        code: c.code,
+        nom: c.nom,
+        lat: c.centre.lat,
+        lon: c.centre.lon,
+        population: c.population,
+        pop65: w?.pop65 ?? 0,
+        pop80: w?.pop80 ?? 0,
+        filosofi: w?.ind ?? 0,
+      };
     })
     .sort((a, b) => a.code.localeCompare(b.code));
-  const themes: CoverageTheme[] = ds.territoire.thematiques.map((t) => ({ id: t.id, libelle: t.libelle, portee_km: t.portee_km, distance_comble: t.distance_comble }));
+  const themes: CoverageTheme[] = ds.territoire.thematiques.map((t) => ({
+    id: t.id,
+    libelle: t.libelle,
+    portee_km: t.portee_km,
+    distance_comble: t.distance_comble,
+  }));
   const offers = ds.offres.map((o) => ({
     id: o.id,
     nom: o.nom,

@@ -15,7 +15,16 @@ export interface Indicators {
   lieuxCouvrants: number;
   pop65: number;
   pop80: number;
-  coverage: { id: string; libelle: string; portee_km: number; population: number; pop65: number; pop80: number; communes: number; communesLieuSeulement: number }[];
+  coverage: {
+    id: string;
+    libelle: string;
+    portee_km: number;
+    population: number;
+    pop65: number;
+    pop80: number;
+    communes: number;
+    communesLieuSeulement: number;
+  }[];
   equipes: { id: string; nom: string; porteur: string; communes: number; pop65: number; activites: string[] }[];
   equipesCommunes: number;
   equipesPop65: number;
@@ -66,15 +75,26 @@ export function computeIndicators(ds: Dataset, cov: SiteCoverage, today: Date): 
       communesLieuSeulement: s.communesLieuSeulement,
     })),
     equipes: ds.equipes
-      .map((e) => ({ id: e.id, nom: e.nom, porteur: structures.get(e.porteur) ?? e.porteur, communes: new Set(e.communes).size, pop65: pop65Of(e.communes), activites: e.activites }))
+      .map((e) => ({
+        id: e.id,
+        nom: e.nom,
+        porteur: structures.get(e.porteur) ?? e.porteur,
+        communes: new Set(e.communes).size,
+        pop65: pop65Of(e.communes),
+        activites: e.activites,
+      }))
       .sort((a, b) => b.communes - a.communes || a.nom.localeCompare(b.nom, 'fr')),
     equipesCommunes: teamCommunes.size,
     equipesPop65: pop65Of(teamCommunes),
-    freshness: collections.map((c) => ({ collection: c.collection, libelle: c.libelle, total: c.list.length, recent: c.list.filter((r) => isRecent(r.verifie_le, today)).length })),
+    freshness: collections.map((c) => ({
+      collection: c.collection,
+      libelle: c.libelle,
+      total: c.list.length,
+      recent: c.list.filter((r) => isRecent(r.verifie_le, today)).length,
+    })),
     examples: ds.offres.filter((o) => o.exemple).length + ds.equipes.filter((e) => e.exemple).length + ds.structures.filter((s) => s.exemple).length,
   };
 }
-
 
 /** Date of the build in words: "23 novembre 2026". */
 export function dateInWords(d: Date): string {

@@ -128,7 +128,6 @@ export interface CoverageInput {
   lieux?: CoverageLieu[];
 }
 
-
 interface PointIndex {
   index: KDBush | null;
   owner: string[]; // offer id per point
@@ -222,7 +221,19 @@ export function computeCoverage({ communes, themes, offers, teams, lieux = [] }:
       if (lieuKm !== null && lieuKm <= theme.portee_km) via.push('lieu');
       const couvert = via.length > 0;
       if (couvert && !parActivite) s.communesLieuSeulement++;
-      themeRows[i] = { code: c.code, thematique: theme.id, couvert, via, parActivite, distanceKm, nearestOffer, nearestLieu, lieuKm, homeOffers, teams: teamIds };
+      themeRows[i] = {
+        code: c.code,
+        thematique: theme.id,
+        couvert,
+        via,
+        parActivite,
+        distanceKm,
+        nearestOffer,
+        nearestLieu,
+        lieuKm,
+        homeOffers,
+        teams: teamIds,
+      };
       s.population += c.population;
       s.pop65 += c.pop65;
       s.pop80 += c.pop80;

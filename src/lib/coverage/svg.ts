@@ -12,15 +12,19 @@ export interface Projection {
 
 /** Equirectangular projection scaled at the middle latitude: fine for a département. */
 export function projection(features: Feature<Polygon | MultiPolygon>[], width = 640, pad = 8): Projection {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const f of features) {
     const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const poly of polys) for (const [x, y] of poly[0]!) {
-      if (x! < minX) minX = x!;
-      if (x! > maxX) maxX = x!;
-      if (y! < minY) minY = y!;
-      if (y! > maxY) maxY = y!;
-    }
+    for (const poly of polys)
+      for (const [x, y] of poly[0]!) {
+        if (x! < minX) minX = x!;
+        if (x! > maxX) maxX = x!;
+        if (y! < minY) minY = y!;
+        if (y! > maxY) maxY = y!;
+      }
   }
   const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
   const scale = (width - 2 * pad) / ((maxX - minX) * k);
@@ -83,7 +87,14 @@ export function barLayout(bars: Bar[], opts: { width?: number; labelWidth?: numb
     return {
       label: b.label,
       y: y + (series * barHeight) / 2,
-      bars: b.values.map((v, s) => ({ x: labelWidth, y: y + s * barHeight, w: Math.max(0, (v / max) * room), h: barHeight - 3, text: b.texts[s] ?? '', series: s })),
+      bars: b.values.map((v, s) => ({
+        x: labelWidth,
+        y: y + s * barHeight,
+        w: Math.max(0, (v / max) * room),
+        h: barHeight - 3,
+        text: b.texts[s] ?? '',
+        series: s,
+      })),
     };
   });
   return { width, height: Math.ceil(bars.length * rowH), labelWidth, rows };

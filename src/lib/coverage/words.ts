@@ -61,7 +61,11 @@ function plural(n: number, one: string, many: string): string {
  * One sentence per thématique, e.g. "12 400 habitants, dont 3 900 de 65 ans et plus, vivent dans une
  * commune à plus de 5 km à vol d'oiseau d'une offre « Activité physique adaptée » sur place, sans offre à domicile."
  */
-export function summarySentence(theme: CoverageTheme, s: ThemeSummary, opts: { teamsFill?: boolean; seniorsEstimated?: boolean; lieuxCount?: boolean } = {}): string {
+export function summarySentence(
+  theme: CoverageTheme,
+  s: ThemeSummary,
+  opts: { teamsFill?: boolean; seniorsEstimated?: boolean; lieuxCount?: boolean } = {},
+): string {
   const pop = s.population - s.populationCouverte;
   const p65 = s.pop65 - s.pop65Couverte;
   const communes = s.communes - s.communesCouvertes;

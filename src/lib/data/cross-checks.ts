@@ -52,7 +52,8 @@ export function crossChecks({ territoire, communes, contour, raw, files, today }
         issues.push(i);
       };
       const commune = (p: (string | number)[], code: unknown) => {
-        if (typeof code === 'string' && !communes.has(code)) err(p, `commune hors du territoire ${territoire.nom} (code INSEE inconnu du fichier des communes)`, code);
+        if (typeof code === 'string' && !communes.has(code))
+          err(p, `commune hors du territoire ${territoire.nom} (code INSEE inconnu du fichier des communes)`, code);
       };
       const coords = (p: (string | number)[], c: unknown) => {
         if (!isObj(c) || typeof c.lat !== 'number' || typeof c.lon !== 'number' || inside(c.lat, c.lon)) return;
@@ -92,7 +93,12 @@ export function crossChecks({ territoire, communes, contour, raw, files, today }
       if (Number.isNaN(verified)) return;
       const ageDays = (today.getTime() - verified) / 86_400_000;
       if (typeof r.verifie_le === 'string' && isStale(r.verifie_le, today, territoire.verification_mois))
-        err(['verifie_le'], `informations non vérifiées depuis plus de ${territoire.verification_mois} mois (${Math.floor(ageDays / 30.4)} mois) : à revérifier auprès du porteur`, r.verifie_le, 'avertissement');
+        err(
+          ['verifie_le'],
+          `informations non vérifiées depuis plus de ${territoire.verification_mois} mois (${Math.floor(ageDays / 30.4)} mois) : à revérifier auprès du porteur`,
+          r.verifie_le,
+          'avertissement',
+        );
       else if (ageDays < -1) err(['verifie_le'], 'date de vérification dans le futur', r.verifie_le);
     });
   }

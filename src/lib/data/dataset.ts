@@ -77,7 +77,14 @@ export function parseRecords<S extends z.ZodTypeAny>(
     }
     const hidden = unsafeChars(r.value);
     for (const u of hidden)
-      issues.push({ niveau: 'erreur', fichier, ligne: r.lineOf(u.path), enregistrement: recordLabel(r.value, i), champ: u.champ || undefined, message: u.message });
+      issues.push({
+        niveau: 'erreur',
+        fichier,
+        ligne: r.lineOf(u.path),
+        enregistrement: recordLabel(r.value, i),
+        champ: u.champ || undefined,
+        message: u.message,
+      });
     const res = schema.safeParse(r.value);
     if (res.success && hidden.length) {
       invalidCount++;
@@ -110,7 +117,13 @@ export function parseRecords<S extends z.ZodTypeAny>(
  * Reads a reference GeoJSON file named in territoire.yaml. The path is checked BEFORE the file is opened
  * (it must stay inside the data folder), and messages never quote the file's content.
  */
-function readGeoJson<T>(dataDir: string, name: string, rel: string, issues: DataIssue[], named: { fichier: string; ligne: number; champ: string }): T | undefined {
+function readGeoJson<T>(
+  dataDir: string,
+  name: string,
+  rel: string,
+  issues: DataIssue[],
+  named: { fichier: string; ligne: number; champ: string },
+): T | undefined {
   const where = confinedPath(dataDir, name);
   if ('error' in where) {
     issues.push({ niveau: 'erreur', ...named, valeur: name, message: `${where.error} de données` });
@@ -124,7 +137,11 @@ function readGeoJson<T>(dataDir: string, name: string, rel: string, issues: Data
     return JSON.parse(readText(where.abs).text) as T;
   } catch (e) {
     const pos = /position (\d+)/.exec((e as Error).message)?.[1];
-    issues.push({ niveau: 'erreur', fichier: rel, message: `fichier GeoJSON illisible : ce n’est pas du JSON valide${pos ? ` (à partir du caractère n° ${Number(pos) + 1})` : ''}` });
+    issues.push({
+      niveau: 'erreur',
+      fichier: rel,
+      message: `fichier GeoJSON illisible : ce n’est pas du JSON valide${pos ? ` (à partir du caractère n° ${Number(pos) + 1})` : ''}`,
+    });
     return undefined;
   }
 }
@@ -170,12 +187,24 @@ export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult
       territoire = res.data;
       territoire.thematiques.forEach((t, i) => {
         if (!iconExists(t.icone))
-          issues.push({ niveau: 'erreur', fichier: terrFile, ligne: terrRaw.lineOf(['thematiques', i, 'icone']), champ: `thematiques[${i}].icone`, valeur: t.icone, message: 'icône inconnue de la bibliothèque Lucide (voir https://lucide.dev/icons)' });
+          issues.push({
+            niveau: 'erreur',
+            fichier: terrFile,
+            ligne: terrRaw.lineOf(['thematiques', i, 'icone']),
+            champ: `thematiques[${i}].icone`,
+            valeur: t.icone,
+            message: 'icône inconnue de la bibliothèque Lucide (voir https://lucide.dev/icons)',
+          });
       });
-    }
-    else
+    } else
       for (const iss of res.error.issues)
-        issues.push({ niveau: 'erreur', fichier: terrFile, ligne: terrRaw.lineOf(iss.path as (string | number)[]), champ: fieldPath(iss.path as (string | number)[]), message: iss.message });
+        issues.push({
+          niveau: 'erreur',
+          fichier: terrFile,
+          ligne: terrRaw.lineOf(iss.path as (string | number)[]),
+          champ: fieldPath(iss.path as (string | number)[]),
+          message: iss.message,
+        });
   }
 
   const parsed = {} as { [K in CollectionName]: Located<z.infer<(typeof COLLECTIONS)[K]['schema']>>[] };
@@ -201,7 +230,15 @@ export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult
       if (typeof id !== 'string') return;
       const first = seen.get(id);
       if (first !== undefined)
-        issues.push({ niveau: 'erreur', fichier, ligne: r.line, enregistrement: `« ${id} »`, champ: 'id', valeur: id, message: `identifiant en double (déjà utilisé ligne ${first})` });
+        issues.push({
+          niveau: 'erreur',
+          fichier,
+          ligne: r.line,
+          enregistrement: `« ${id} »`,
+          champ: 'id',
+          valeur: id,
+          message: `identifiant en double (déjà utilisé ligne ${first})`,
+        });
       else seen.set(id, r.line);
     });
   }
@@ -211,10 +248,20 @@ export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult
   if (!territoire) return { issues, counts };
 
   const communesFile = rel(territoire.fichiers.communes);
-  const named = (field: 'communes' | 'contour' | 'population_grille') => ({ fichier: terrFile, ligne: terrRaw.lineOf(['fichiers', field]), champ: `fichiers.${field}` });
+  const named = (field: 'communes' | 'contour' | 'population_grille') => ({
+    fichier: terrFile,
+    ligne: terrRaw.lineOf(['fichiers', field]),
+    champ: `fichiers.${field}`,
+  });
   const shapesRaw = readGeoJson<unknown>(dataDir, territoire.fichiers.communes, communesFile, issues, named('communes'));
   const contourFile = rel(territoire.fichiers.contour);
-  const contourRaw = readGeoJson<Feature<Polygon | MultiPolygon> | FeatureCollection<Polygon | MultiPolygon>>(dataDir, territoire.fichiers.contour, contourFile, issues, named('contour'));
+  const contourRaw = readGeoJson<Feature<Polygon | MultiPolygon> | FeatureCollection<Polygon | MultiPolygon>>(
+    dataDir,
+    territoire.fichiers.contour,
+    contourFile,
+    issues,
+    named('contour'),
+  );
   if (shapesRaw === undefined || !contourRaw) return { issues, counts };
   const checkedShapes = checkCommunesFile(shapesRaw, communesFile);
   issues.push(...checkedShapes.issues);
@@ -226,15 +273,28 @@ export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult
     const p = f.properties as unknown as { code: string; nom: string; population: number; centre_lat: number; centre_lon: number };
     communes.set(p.code, { code: p.code, nom: p.nom, population: p.population, centre: { lat: p.centre_lat, lon: p.centre_lon } });
   }
-  const listedInFile = new Set(((shapesRaw as FeatureCollection | undefined)?.features ?? []).map((f) => String((f?.properties as { code?: unknown } | null)?.code)));
+  const listedInFile = new Set(
+    ((shapesRaw as FeatureCollection | undefined)?.features ?? []).map((f) => String((f?.properties as { code?: unknown } | null)?.code)),
+  );
   territoire.communes.forEach((code, i) => {
     if (!listedInFile.has(code))
-      issues.push({ niveau: 'erreur', fichier: terrFile, ligne: terrRaw.lineOf(['communes', i]), champ: `communes[${i}]`, valeur: code, message: `commune absente du fichier de référence ${communesFile}` });
+      issues.push({
+        niveau: 'erreur',
+        fichier: terrFile,
+        ligne: terrRaw.lineOf(['communes', i]),
+        champ: `communes[${i}]`,
+        valeur: code,
+        message: `commune absente du fichier de référence ${communesFile}`,
+      });
   });
   const inTerritory = new Set(territoire.communes);
   const extra = [...communes.keys()].filter((c) => !inTerritory.has(c));
   if (extra.length)
-    issues.push({ niveau: 'avertissement', fichier: communesFile, message: `${extra.length} commune(s) du fichier ne sont pas dans la liste « communes » de ${terrFile} et sont ignorées : ${extra.slice(0, 15).join(', ')}${extra.length > 15 ? '…' : ''}` });
+    issues.push({
+      niveau: 'avertissement',
+      fichier: communesFile,
+      message: `${extra.length} commune(s) du fichier ne sont pas dans la liste « communes » de ${terrFile} et sont ignorées : ${extra.slice(0, 15).join(', ')}${extra.length > 15 ? '…' : ''}`,
+    });
   const territoryCentres = territoire.communes.flatMap((c) => {
     const ref = communes.get(c);
     return ref ? [{ code: c, nom: ref.nom, lat: ref.centre.lat, lon: ref.centre.lon }] : [];
@@ -291,7 +351,15 @@ function checkShrink(
     const v = raw.value as Record<string, unknown> | undefined;
     for (const [k, n] of Object.entries(v ?? {})) {
       if (k in COLLECTIONS && Number.isInteger(n) && (n as number) >= 0) expected[k] = n as number;
-      else issues.push({ niveau: 'erreur', fichier: rel('attendus.yaml'), ligne: raw.lineOf([k]), champ: k, valeur: n, message: `attendu : une collection (${Object.keys(COLLECTIONS).join(', ')}) et un nombre entier d’enregistrements` });
+      else
+        issues.push({
+          niveau: 'erreur',
+          fichier: rel('attendus.yaml'),
+          ligne: raw.lineOf([k]),
+          champ: k,
+          valeur: n,
+          message: `attendu : une collection (${Object.keys(COLLECTIONS).join(', ')}) et un nombre entier d’enregistrements`,
+        });
     }
   }
   const list = (Object.keys(COLLECTIONS) as CollectionName[]).map((name) => ({

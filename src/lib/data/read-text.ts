@@ -33,9 +33,17 @@ const SAVE_AS_UTF8 = 'enregistrez-le en UTF-8 (dans le tableur : « Enregistrer 
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', notice: `fichier en UTF-16 : converti pour la lecture ; ${SAVE_AS_UTF8}` };
+    return {
+      text: new TextDecoder('utf-16le').decode(bytes.subarray(2)),
+      encoding: 'utf-16le',
+      notice: `fichier en UTF-16 : converti pour la lecture ; ${SAVE_AS_UTF8}`,
+    };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', notice: `fichier en UTF-16 : converti pour la lecture ; ${SAVE_AS_UTF8}` };
+    return {
+      text: new TextDecoder('utf-16be').decode(bytes.subarray(2)),
+      encoding: 'utf-16be',
+      notice: `fichier en UTF-16 : converti pour la lecture ; ${SAVE_AS_UTF8}`,
+    };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {

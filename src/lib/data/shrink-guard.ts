@@ -26,24 +26,37 @@ export interface ShrinkInput {
   expected?: number;
 }
 
-const HOW_TO_CONFIRM = 'si c’est voulu, confirmez avec CONFIRMER_SUPPRESSIONS=1 (ex. « CONFIRMER_SUPPRESSIONS=1 npm run build ») ou « npm run check-data -- --confirmer-suppressions »';
+const HOW_TO_CONFIRM =
+  'si c’est voulu, confirmez avec CONFIRMER_SUPPRESSIONS=1 (ex. « CONFIRMER_SUPPRESSIONS=1 npm run build ») ou « npm run check-data -- --confirmer-suppressions »';
 
 export function shrinkIssues(collections: ShrinkInput[], confirmed: boolean): DataIssue[] {
   const issues: DataIssue[] = [];
   for (const c of collections) {
     const niveau: DataIssue['niveau'] = confirmed ? 'avertissement' : 'erreur';
     if (c.empty === 'implicit') {
-      issues.push({ niveau, fichier: c.fichier, message: `aucun enregistrement dans le fichier (vide ou seulement des commentaires) : toutes les ${c.name} disparaîtraient du site. Si la liste est vide exprès, écrivez « [] » dans le fichier ; sinon, restaurez-le` });
+      issues.push({
+        niveau,
+        fichier: c.fichier,
+        message: `aucun enregistrement dans le fichier (vide ou seulement des commentaires) : toutes les ${c.name} disparaîtraient du site. Si la liste est vide exprès, écrivez « [] » dans le fichier ; sinon, restaurez-le`,
+      });
       continue;
     }
     if (c.expected !== undefined && c.read < c.expected) {
-      issues.push({ niveau, fichier: c.fichier, message: `${c.read} enregistrement(s) au lieu des ${c.expected} attendus (data/attendus.yaml) : des ${c.name} ont disparu ; ${HOW_TO_CONFIRM}, ou corrigez data/attendus.yaml` });
+      issues.push({
+        niveau,
+        fichier: c.fichier,
+        message: `${c.read} enregistrement(s) au lieu des ${c.expected} attendus (data/attendus.yaml) : des ${c.name} ont disparu ; ${HOW_TO_CONFIRM}, ou corrigez data/attendus.yaml`,
+      });
       continue;
     }
     if (c.previous === undefined || c.empty === 'explicit') continue;
     const lost = c.previous - c.read;
     if (lost >= DROP_MIN && lost >= c.previous * DROP_SHARE)
-      issues.push({ niveau, fichier: c.fichier, message: `${lost} enregistrement(s) de moins qu’au contrôle précédent (${c.previous} → ${c.read}) : des ${c.name} ont disparu d’un coup ; ${HOW_TO_CONFIRM}` });
+      issues.push({
+        niveau,
+        fichier: c.fichier,
+        message: `${lost} enregistrement(s) de moins qu’au contrôle précédent (${c.previous} → ${c.read}) : des ${c.name} ont disparu d’un coup ; ${HOW_TO_CONFIRM}`,
+      });
   }
   return issues;
 }

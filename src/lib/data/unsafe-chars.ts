@@ -7,7 +7,6 @@
  */
 import { fieldPath } from './issues';
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 
@@ -16,7 +15,8 @@ const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase
 /** Problem with one string, in French, or null. */
 export function unsafeCharProblem(s: string): string | null {
   const b = BIDI.exec(s);
-  if (b) return `caractère invisible de contrôle du sens d’écriture (${codePoint(b[0])}, position ${b.index + 1}) : il peut retourner l’affichage du texte ; supprimez-le`;
+  if (b)
+    return `caractère invisible de contrôle du sens d’écriture (${codePoint(b[0])}, position ${b.index + 1}) : il peut retourner l’affichage du texte ; supprimez-le`;
   const c = CONTROL.exec(s);
   if (c) return `caractère de contrôle invisible (${codePoint(c[0])}, position ${c.index + 1}), souvent venu d’un copier-coller : supprimez-le`;
   return null;

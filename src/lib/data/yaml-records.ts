@@ -29,7 +29,8 @@ export interface RawRecord {
 export const MAX_ALIAS_COPIES = 200;
 export const MAX_DEPTH = 20;
 
-const FIX_INDENT = "vérifiez l'indentation (des espaces, alignés sur les autres champs de l'enregistrement) et mettez entre guillemets un texte qui contient « : » ou « # »";
+const FIX_INDENT =
+  "vérifiez l'indentation (des espaces, alignés sur les autres champs de l'enregistrement) et mettez entre guillemets un texte qui contient « : » ou « # »";
 
 /** Follows a path of keys/indexes down a YAML node and returns the line of the deepest node found. */
 function lineFinder(root: unknown, counter: LineCounter, fallback: number, offset = 0): LineOf {
@@ -63,7 +64,10 @@ function explainSyntax(err: YAMLError, lines: string[], first: number, counter: 
   const at = counter.linePos(err.pos[0]).line - 1;
   const tab = lines.findIndex(hasTabIndent);
   if (tab >= 0 && (err.code === 'TAB_AS_INDENT' || tab <= at))
-    return { ligne: first + tab, message: 'tabulation dans l’indentation : remplacez la tabulation par des espaces (YAML n’accepte que des espaces en début de ligne)' };
+    return {
+      ligne: first + tab,
+      message: 'tabulation dans l’indentation : remplacez la tabulation par des espaces (YAML n’accepte que des espaces en début de ligne)',
+    };
   const lineText = lines[Math.min(at, lines.length - 1)] ?? '';
   switch (err.code) {
     case 'DUPLICATE_KEY': {
@@ -73,14 +77,20 @@ function explainSyntax(err: YAMLError, lines: string[], first: number, counter: 
     case 'MISSING_CHAR':
       if (/quote/i.test(err.message)) {
         const open = lines.findIndex((l) => unescapedQuotes(l) % 2 === 1);
-        return { ligne: first + Math.max(open, 0), message: 'guillemet fermant manquant : fermez le texte par " sur la même ligne (et écrivez \\" pour un guillemet à l’intérieur du texte)' };
+        return {
+          ligne: first + Math.max(open, 0),
+          message: 'guillemet fermant manquant : fermez le texte par " sur la même ligne (et écrivez \\" pour un guillemet à l’intérieur du texte)',
+        };
       }
       return { ligne: first + at, message: 'crochet ] ou accolade } fermant manquant : fermez la liste [ … ] ou l’objet { … } ouvert sur cette ligne' };
     case 'BAD_SCALAR_START':
       return { ligne: first + at, message: 'un texte ne peut pas commencer par @, ` ou % : mettez-le entre guillemets' };
     case 'BAD_ALIAS':
     case 'ALIAS_PROPS':
-      return { ligne: first + at, message: 'alias (*nom) mal écrit ou sans ancre (&nom) correspondante plus haut dans le fichier : recopiez la valeur au lieu d’utiliser un alias' };
+      return {
+        ligne: first + at,
+        message: 'alias (*nom) mal écrit ou sans ancre (&nom) correspondante plus haut dans le fichier : recopiez la valeur au lieu d’utiliser un alias',
+      };
     case 'DUPLICATE_ANCHOR' as never:
       return { ligne: first + at, message: 'ancre (&nom) définie deux fois : donnez-leur des noms différents' };
     case 'KEY_OVER_1024_CHARS':
@@ -107,13 +117,15 @@ function depthOf(root: unknown): number {
 type ToJs = { value: unknown } | { error: string };
 /** Converts one node to plain data, aliases resolved within bounds; a French reason when it cannot. */
 function toPlain(node: unknown, doc: Document): ToJs {
-  if (depthOf(node) > MAX_DEPTH) return { error: `structure imbriquée sur plus de ${MAX_DEPTH} niveaux : un enregistrement n’en a jamais autant (indentation à revoir ?)` };
+  if (depthOf(node) > MAX_DEPTH)
+    return { error: `structure imbriquée sur plus de ${MAX_DEPTH} niveaux : un enregistrement n’en a jamais autant (indentation à revoir ?)` };
   try {
     const value = isScalar(node) || isMap(node) || isSeq(node) || isAlias(node) ? node.toJS(doc, { maxAliasCount: MAX_ALIAS_COPIES }) : null;
     return { value };
   } catch (e) {
     if (e instanceof ReferenceError && /alias/i.test(e.message)) {
-      if (/count|exhaust/i.test(e.message)) return { error: `alias (*nom) recopiés plus de ${MAX_ALIAS_COPIES} fois : le fichier grossirait sans limite ; recopiez les valeurs sans alias` };
+      if (/count|exhaust/i.test(e.message))
+        return { error: `alias (*nom) recopiés plus de ${MAX_ALIAS_COPIES} fois : le fichier grossirait sans limite ; recopiez les valeurs sans alias` };
       return { error: 'alias (*nom) sans ancre (&nom) correspondante dans cet enregistrement : recopiez la valeur au lieu d’utiliser un alias' };
     }
     if (e instanceof RangeError) return { error: 'alias (*nom) qui se répètent sans fin ou structure trop imbriquée : recopiez les valeurs sans alias' };
@@ -135,7 +147,18 @@ function parseText(text: string, relPath: string, first = 1): Parsed {
     doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return { counter, text, issues: [{ niveau: 'erreur', fichier: relPath, ligne: first, message: 'structure imbriquée trop profondément pour être lue : vérifiez les crochets [ ] et accolades { }' }] };
+    return {
+      counter,
+      text,
+      issues: [
+        {
+          niveau: 'erreur',
+          fichier: relPath,
+          ligne: first,
+          message: 'structure imbriquée trop profondément pour être lue : vérifiez les crochets [ ] et accolades { }',
+        },
+      ],
+    };
   }
   if (!doc.errors.length) return { doc, counter, issues: [], text };
   const { ligne, message } = explainSyntax(doc.errors[0]!, text.split(/\r?\n/), first, counter);
@@ -230,7 +253,12 @@ export function readYamlRecords(absPath: string, relPath: string, content?: stri
   const root = p.doc.contents;
   if (root === null) return { records: [], issues: file.issues, empty: 'implicit' };
   if (!isSeq(root)) {
-    file.issues.push({ niveau: 'erreur', fichier: relPath, ligne: 1, message: "le fichier doit contenir une liste d'enregistrements (chacun commence par « - »)" });
+    file.issues.push({
+      niveau: 'erreur',
+      fichier: relPath,
+      ligne: 1,
+      message: "le fichier doit contenir une liste d'enregistrements (chacun commence par « - »)",
+    });
     return { records: [], issues: file.issues };
   }
   const r = recordsOfSeq(root, p.doc, p.counter, relPath, 0);
@@ -244,6 +272,7 @@ export function readYamlObject(absPath: string, relPath: string): { value: unkno
   const p = parseText(file.text, relPath);
   if (!p.doc) return { value: undefined, lineOf: () => 1, issues: [...file.issues, ...p.issues] };
   const plain = toPlain(p.doc.contents, p.doc);
-  if ('error' in plain) return { value: undefined, lineOf: () => 1, issues: [...file.issues, { niveau: 'erreur', fichier: relPath, ligne: 1, message: plain.error }] };
+  if ('error' in plain)
+    return { value: undefined, lineOf: () => 1, issues: [...file.issues, { niveau: 'erreur', fichier: relPath, ligne: 1, message: plain.error }] };
   return { value: plain.value ?? undefined, lineOf: lineFinder(p.doc.contents, p.counter, 1), issues: file.issues };
 }

@@ -17,6 +17,8 @@ export function basemapPaths(t: Territoire, publicDir = path.resolve('public')):
   const where = confinedPath(publicDir, rel);
   if ('error' in where) throw new Error(`fond_de_carte_osm : ${where.error} public/.`);
   if (!existsSync(where.abs))
-    throw new Error(`fond_de_carte_osm : le fichier public/${rel} est introuvable. Le placer dans public/ (voir README, « Fond de carte OpenStreetMap ») ou retirer l'option.`);
+    throw new Error(
+      `fond_de_carte_osm : le fichier public/${rel} est introuvable. Le placer dans public/ (voir README, « Fond de carte OpenStreetMap ») ou retirer l'option.`,
+    );
   return { generated: GENERATED_BASEMAP, osm: `/${rel}` };
 }

@@ -83,14 +83,38 @@ export function mapData(ds: Dataset, areas = new CommuneAreas(ds)): MapData {
       const area = areas.of(o.mode.communes);
       if (!area) continue;
       const n = o.mode.communes.length;
-      items.push({ id: o.id, kind: 'offre', layer: 'domicile', nom: o.nom, url: `/offres/${o.id}/`, resume: `${MODES.a_domicile} · ${n} commune${n > 1 ? 's' : ''}`, themes: offerThemes(o), publics: o.publics, mode: o.mode.type, bbox: turfBbox(area) as BBox, exemple: Boolean(o.exemple) });
+      items.push({
+        id: o.id,
+        kind: 'offre',
+        layer: 'domicile',
+        nom: o.nom,
+        url: `/offres/${o.id}/`,
+        resume: `${MODES.a_domicile} · ${n} commune${n > 1 ? 's' : ''}`,
+        themes: offerThemes(o),
+        publics: o.publics,
+        mode: o.mode.type,
+        bbox: turfBbox(area) as BBox,
+        exemple: Boolean(o.exemple),
+      });
       domicile.push({ type: 'Feature', properties: { id: o.id, nom: o.nom, theme }, geometry: area.geometry });
       continue;
     }
     if (!pts.length) continue;
     const commune = idx.communeNom(pts[0]!.commune);
     const resume = o.mode.type === 'itinerant' ? `${MODES.itinerant}, ${pts.length} arrêts dont ${commune}` : `${MODES[o.mode.type]} · ${commune}`;
-    items.push({ id: o.id, kind: 'offre', layer: 'offres', nom: o.nom, url: `/offres/${o.id}/`, resume, themes: offerThemes(o), publics: o.publics, mode: o.mode.type, bbox: bboxOfPoints(pts), exemple: Boolean(o.exemple) });
+    items.push({
+      id: o.id,
+      kind: 'offre',
+      layer: 'offres',
+      nom: o.nom,
+      url: `/offres/${o.id}/`,
+      resume,
+      themes: offerThemes(o),
+      publics: o.publics,
+      mode: o.mode.type,
+      bbox: bboxOfPoints(pts),
+      exemple: Boolean(o.exemple),
+    });
     for (const p of pts)
       points.push({
         type: 'Feature',
@@ -101,7 +125,19 @@ export function mapData(ds: Dataset, areas = new CommuneAreas(ds)): MapData {
 
   for (const l of [...ds.lieux].sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))) {
     const pt = { lon: l.coordonnees.lon, lat: l.coordonnees.lat };
-    items.push({ id: l.id, kind: 'lieu', layer: 'lieux', nom: l.nom, url: `/lieux/${l.id}/`, resume: `${TYPES_LIEU[l.type]} · ${idx.communeNom(l.commune)}`, themes: lieuThemes(l, ds.territoire.thematiques), publics: [], mode: 'lieu', bbox: bboxOfPoints([pt]), exemple: Boolean(l.exemple) });
+    items.push({
+      id: l.id,
+      kind: 'lieu',
+      layer: 'lieux',
+      nom: l.nom,
+      url: `/lieux/${l.id}/`,
+      resume: `${TYPES_LIEU[l.type]} · ${idx.communeNom(l.commune)}`,
+      themes: lieuThemes(l, ds.territoire.thematiques),
+      publics: [],
+      mode: 'lieu',
+      bbox: bboxOfPoints([pt]),
+      exemple: Boolean(l.exemple),
+    });
     points.push({ type: 'Feature', properties: { id: l.id, kind: 'lieu', theme: '', nom: l.nom }, geometry: { type: 'Point', coordinates: [pt.lon, pt.lat] } });
   }
 

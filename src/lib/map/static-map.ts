@@ -57,13 +57,17 @@ function indexOf(ds: Dataset): Index {
   if (shapes.length) {
     tree = new Flatbush(shapes.length);
     for (const f of shapes) {
-      let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-      for (const ring of ringsOf(f.geometry)) for (const [x, y] of ring) {
-        if (x! < w) w = x!;
-        if (x! > e) e = x!;
-        if (y! < s) s = y!;
-        if (y! > n) n = y!;
-      }
+      let w = Infinity,
+        s = Infinity,
+        e = -Infinity,
+        n = -Infinity;
+      for (const ring of ringsOf(f.geometry))
+        for (const [x, y] of ring) {
+          if (x! < w) w = x!;
+          if (x! > e) e = x!;
+          if (y! < s) s = y!;
+          if (y! > n) n = y!;
+        }
       tree.add(w, s, e, n);
     }
     tree.finish();
@@ -79,7 +83,10 @@ export function viewFor(input: StaticMapInput, width = WIDTH, height = HEIGHT): 
   const ys: number[] = input.points.map((p) => p.lat);
   if (input.area) for (const ring of ringsOf(input.area.geometry)) for (const [x, y] of ring) xs.push(x!), ys.push(y!);
   if (!xs.length) throw new Error('carte statique : ni point ni zone à montrer');
-  let w = Math.min(...xs), e = Math.max(...xs), s = Math.min(...ys), n = Math.max(...ys);
+  let w = Math.min(...xs),
+    e = Math.max(...xs),
+    s = Math.min(...ys),
+    n = Math.max(...ys);
   const midLat = (s + n) / 2;
   const k = Math.cos((midLat * Math.PI) / 180);
   // Padding: 15 % of the span on each side, at least the minimum span around a single place.

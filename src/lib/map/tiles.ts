@@ -80,7 +80,7 @@ function archive(layer: string, fc: FeatureCollection, fields: Record<string, st
     for (const key of tilesTouched(boxes, z)) {
       const [x, y] = key.split('/').map(Number) as [number, number];
       const t = index.getTile(z, x, y);
-      if (!t || !t.features.length) continue;
+      if (!t?.features.length) continue;
       writer.addTile(z, x, y, fromGeojsonVt({ [layer]: t as GeoJSONVTTile }, { version: 2, extent: EXTENT }));
     }
   return writer.finish().bytes;
@@ -98,7 +98,19 @@ export function pointsArchive(points: FeatureCollection<Geometry, TilePointProps
     // Radius: 36 screen pixels of a 512-pixel tile, in those units.
     clusterOptions: { maxZoom: RAW_ZOOM - 1, radius: (36 * EXTENT) / 512, minPoints: 2, extent: EXTENT },
   });
-  const fields = { id: 'String', kind: 'String', layer: 'String', theme: 'String', themes: 'String', publics: 'String', mode: 'String', nom: 'String', resume: 'String', arret: 'String', point_count: 'Number' };
+  const fields = {
+    id: 'String',
+    kind: 'String',
+    layer: 'String',
+    theme: 'String',
+    themes: 'String',
+    publics: 'String',
+    mode: 'String',
+    nom: 'String',
+    resume: 'String',
+    arret: 'String',
+    point_count: 'Number',
+  };
   return archive('points', points as FeatureCollection, fields, TILE_MIN_ZOOM, POINTS_MAX_ZOOM, index);
 }
 

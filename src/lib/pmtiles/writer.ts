@@ -102,16 +102,19 @@ export class PMTilesWriter {
   constructor(private readonly opts: ArchiveOptions) {
     const { minZoom, maxZoom, bounds } = opts;
     const zoomOk = (z: number) => Number.isInteger(z) && z >= 0 && z <= 31;
-    if (!zoomOk(minZoom) || !zoomOk(maxZoom) || minZoom > maxZoom) throw new Error(`zooms invalides : ${minZoom}–${maxZoom} (entiers de 0 à 31, minimum ≤ maximum)`);
+    if (!zoomOk(minZoom) || !zoomOk(maxZoom) || minZoom > maxZoom)
+      throw new Error(`zooms invalides : ${minZoom}–${maxZoom} (entiers de 0 à 31, minimum ≤ maximum)`);
     const [w, s, e, n] = bounds;
-    if (!bounds.every(Number.isFinite) || w < -180 || e > 180 || s < -90 || n > 90 || w > e || s > n) throw new Error(`emprise invalide : [${bounds.join(', ')}] (ouest, sud, est, nord en degrés)`);
+    if (!bounds.every(Number.isFinite) || w < -180 || e > 180 || s < -90 || n > 90 || w > e || s > n)
+      throw new Error(`emprise invalide : [${bounds.join(', ')}] (ouest, sud, est, nord en degrés)`);
     this.tileType = opts.tileType ?? TileType.Mvt;
   }
 
   addTile(z: number, x: number, y: number, data: Uint8Array): void {
     if (z < this.opts.minZoom || z > this.opts.maxZoom) throw new Error(`tuile ${z}/${x}/${y} hors des zooms ${this.opts.minZoom}–${this.opts.maxZoom}`);
     const n = 2 ** z;
-    if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= n || y >= n) throw new Error(`tuile ${z}/${x}/${y} hors de la grille du zoom ${z} (0 à ${n - 1})`);
+    if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= n || y >= n)
+      throw new Error(`tuile ${z}/${x}/${y} hors de la grille du zoom ${z} (0 à ${n - 1})`);
     if (!data.length) throw new Error(`tuile ${z}/${x}/${y} vide : ne pas l'ajouter`);
     const bytes = this.opts.tilesGzipped || this.tileType !== TileType.Mvt ? data : gzipSync(data, { level: 9 });
     this.tiles.set(zxyToTileId(z, x, y), bytes);

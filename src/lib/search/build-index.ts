@@ -116,8 +116,14 @@ export function buildSearchIndex(ds: Dataset, opts: BuildOptions = {}): BuiltInd
       const cc = ds.communes.get(c);
       return cc ? [{ dept: departement(c), lat: cc.centre.lat, lon: cc.centre.lon }] : [];
     });
-  const pointSpots = (pts: { lat: number; lon: number; commune: string }[]): Spot[] => pts.map((p) => ({ dept: departement(p.commune), lat: p.lat, lon: p.lon }));
-  const draft = (rec: Omit<SearchRecord, 'w'>, words: Map<string, number>, spots: Spot[]): Draft => ({ rec, words, spots, bytes: JSON.stringify(rec).length + words.size * 6 });
+  const pointSpots = (pts: { lat: number; lon: number; commune: string }[]): Spot[] =>
+    pts.map((p) => ({ dept: departement(p.commune), lat: p.lat, lon: p.lon }));
+  const draft = (rec: Omit<SearchRecord, 'w'>, words: Map<string, number>, spots: Spot[]): Draft => ({
+    rec,
+    words,
+    spots,
+    bytes: JSON.stringify(rec).length + words.size * 6,
+  });
   const themeIndexes = (ids: string[]) => ids.map((t) => themeIndex.get(t)).filter((i): i is number => i !== undefined);
 
   for (const o of ds.offres) {
@@ -325,4 +331,3 @@ function pieces(drafts: Draft[]): Piece[] {
   if (remote.length) out.push({ id: DISTANCE_SHARD, list: remote, spots: [] });
   return out;
 }
-

@@ -34,7 +34,16 @@ export function communeKey(s: string): string {
 }
 
 export function toEntries(rows: CommuneRow[], local: boolean): CommuneEntry[] {
-  return rows.map(([code, nom, lat, lon, cps, population]) => ({ code, nom, lat, lon, cps: cps ? cps.split(' ') : [], population, local, key: communeKey(nom) }));
+  return rows.map(([code, nom, lat, lon, cps, population]) => ({
+    code,
+    nom,
+    lat,
+    lon,
+    cps: cps ? cps.split(' ') : [],
+    population,
+    local,
+    key: communeKey(nom),
+  }));
 }
 
 export interface CommuneMatch {

@@ -21,7 +21,9 @@ function mask(values: string[], keys: readonly string[]): number {
 
 /** Whether any facet is set (the page then says how many results the facets leave). */
 export function hasFacets(s: SearchState): boolean {
-  return Boolean(s.thematique.length || s.public.length || s.jour.length || s.moment.length || s.quand || s.mode.length || s.type.length || s.gratuit || s.libre || s.pmr);
+  return Boolean(
+    s.thematique.length || s.public.length || s.jour.length || s.moment.length || s.quand || s.mode.length || s.type.length || s.gratuit || s.libre || s.pmr,
+  );
 }
 
 /**

@@ -40,7 +40,15 @@ export function parseState(search: string | URLSearchParams): SearchState {
   s.quand = QUAND.includes(quand) ? quand : '';
   // `theme` was the name of `thematique` in links published before November 2026: still read.
   const all = (k: (typeof LISTS)[number]) => (k === 'thematique' ? [...p.getAll(k), ...p.getAll('theme')] : p.getAll(k));
-  for (const k of LISTS) s[k] = [...new Set(all(k).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
+  for (const k of LISTS)
+    s[k] = [
+      ...new Set(
+        all(k)
+          .flatMap((v) => v.split(','))
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
   for (const k of FLAGS) s[k] = ['1', 'oui', 'true', 'on'].includes(p.get(k) ?? '');
   return s;
 }

@@ -5,7 +5,9 @@
 import { fold } from '../text';
 
 const STOP = new Set(
-  'a au aux avec ce ces d de des du elle en et il ils je l la le les leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous y c est sont etre avoir chez plus tres tout tous toute toutes cette cet dans'.split(' '),
+  'a au aux avec ce ces d de des du elle en et il ils je l la le les leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous y c est sont etre avoir chez plus tres tout tous toute toutes cette cet dans'.split(
+    ' ',
+  ),
 );
 
 /** "Atelier numérique : l'ordinateur pas à pas" → ["atelier", "numerique", "ordinateur"]. */

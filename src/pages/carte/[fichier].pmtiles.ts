@@ -21,5 +21,7 @@ export const GET: APIRoute = ({ params }) => {
   const input = name === 'points' ? tilePoints(data) : data[name];
   const json = JSON.stringify(input);
   const { bytes } = cachedBytes(`carte-${name}`, [code, json], () => (name === 'points' ? pointsArchive(tilePoints(data)) : areasArchive(name, data[name])));
-  return new Response(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, { headers: { 'content-type': 'application/vnd.pmtiles' } });
+  return new Response(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, {
+    headers: { 'content-type': 'application/vnd.pmtiles' },
+  });
 };

@@ -5,5 +5,7 @@ import { coverageCsv } from '../../lib/coverage/csv';
 
 export const GET: APIRoute = () => {
   const cov = site().coverage();
-  return new Response(coverageCsv(cov.input.communes, cov.input.themes, cov.rows, cov.seniorsEstimated), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(coverageCsv(cov.input.communes, cov.input.themes, cov.rows, cov.seniorsEstimated), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
 };

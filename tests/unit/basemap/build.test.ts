@@ -40,7 +40,15 @@ describe('basemap of the configured territory', () => {
     expect(h.minLat).toBeLessThan(Math.min(...lats));
     expect(h.maxLat).toBeGreaterThan(Math.max(...lats));
     const meta = (await archive.getMetadata()) as { vector_layers: { id: string }[] };
-    expect(meta.vector_layers.map((l) => l.id).sort()).toEqual(['communes', 'communes_noms', 'eau_lignes', 'eau_surfaces', 'lieux_habites', 'masque', 'territoire']);
+    expect(meta.vector_layers.map((l) => l.id).sort()).toEqual([
+      'communes',
+      'communes_noms',
+      'eau_lignes',
+      'eau_surfaces',
+      'lieux_habites',
+      'masque',
+      'territoire',
+    ]);
     // Identical tiles (inside a commune, outside the territory) are stored once.
     expect(result.stats.tileContents).toBeLessThan(result.stats.addressedTiles);
     expect(result.bytes.length).toBeLessThan(2 * 1024 * 1024);
@@ -70,7 +78,12 @@ describe('basemap of the configured territory', () => {
     const low = (await decode(archive, 7, x, y))!.layers.communes_noms!;
     expect(low.length).toBeGreaterThan(3);
     expect(low.length).toBeLessThan(60);
-    const cands = input.communes.features.map((f) => ({ nom: f.properties.nom, population: f.properties.population, lon: f.properties.centre_lon!, lat: f.properties.centre_lat! }));
+    const cands = input.communes.features.map((f) => ({
+      nom: f.properties.nom,
+      population: f.properties.population,
+      lon: f.properties.centre_lon!,
+      lat: f.properties.centre_lat!,
+    }));
     const zmin = placeLabels(cands, 6, 12);
     for (const z of [8, 10]) {
       const shown = cands.filter((_, i) => zmin[i]! <= z);
@@ -94,10 +107,39 @@ describe('basemap of another territory', () => {
     const sq = (x: number, y: number, code: string, nom: string, population: number): Feature<Polygon, { code: string; nom: string; population: number }> => ({
       type: 'Feature',
       properties: { code, nom, population },
-      geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.1, y], [x + 0.1, y + 0.1], [x, y + 0.1], [x, y]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y],
+            [x + 0.1, y],
+            [x + 0.1, y + 0.1],
+            [x, y + 0.1],
+            [x, y],
+          ],
+        ],
+      },
     });
-    const communes: FeatureCollection<Polygon, { code: string; nom: string; population: number }> = { type: 'FeatureCollection', features: [sq(5, 45, '38001', 'Alpha', 900), sq(5.1, 45, '38002', 'Beta', 300)] };
-    const contour: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[5, 45], [5.2, 45], [5.2, 45.1], [5, 45.1], [5, 45]]] } };
+    const communes: FeatureCollection<Polygon, { code: string; nom: string; population: number }> = {
+      type: 'FeatureCollection',
+      features: [sq(5, 45, '38001', 'Alpha', 900), sq(5.1, 45, '38002', 'Beta', 300)],
+    };
+    const contour: Feature<Polygon> = {
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [5, 45],
+            [5.2, 45],
+            [5.2, 45.1],
+            [5, 45.1],
+            [5, 45],
+          ],
+        ],
+      },
+    };
     const res = buildBasemap({ contour, communes } as BasemapInput, { maxZoom: 10 });
     const p = new PMTiles(new MemorySource(res.bytes));
     const h = await p.getHeader();

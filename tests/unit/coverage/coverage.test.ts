@@ -7,7 +7,14 @@
  *          o1 (marche, sur place)                  o2 (marche, itinerant stops s1, s2)
  */
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, haversineKm, uncoveredBySeniors, type CoverageCommune, type CoverageInput, type CoverageTheme } from '../../../src/lib/coverage/model';
+import {
+  computeCoverage,
+  haversineKm,
+  uncoveredBySeniors,
+  type CoverageCommune,
+  type CoverageInput,
+  type CoverageTheme,
+} from '../../../src/lib/coverage/model';
 import { coverageCsv } from '../../../src/lib/coverage/csv';
 import { summarySentence, reachInWords, formatKm } from '../../../src/lib/coverage/words';
 
@@ -29,7 +36,17 @@ const input: CoverageInput = {
   themes,
   offers: [
     { id: 'o1', nom: 'Marche du mardi', thematiques: ['marche'], mode: 'sur_place', points: [{ lat: 0, lon: 0 }], communes: [] },
-    { id: 'o2', nom: 'Bus santé', thematiques: ['marche'], mode: 'itinerant', points: [{ lat: 0, lon: 0.19 }, { lat: 0, lon: 0.3 }], communes: [] },
+    {
+      id: 'o2',
+      nom: 'Bus santé',
+      thematiques: ['marche'],
+      mode: 'itinerant',
+      points: [
+        { lat: 0, lon: 0.19 },
+        { lat: 0, lon: 0.3 },
+      ],
+      communes: [],
+    },
     { id: 'o3', nom: 'Visites du CCAS', thematiques: ['visites'], mode: 'a_domicile', points: [], communes: ['99002'] },
     { id: 'o4', nom: "Ligne d'écoute", thematiques: ['ecoute'], mode: 'a_distance', points: [], communes: [] },
     // an à-distance offer for a thématique where distance does NOT fill the gap
@@ -66,8 +83,15 @@ describe('computeCoverage, thématique "marche" (reach 5 km, on-site offers only
   });
   it('sums people: covered A + D = 1000 + 100 = 1100 of 1800; seniors 300 + 60 = 360 of 680; 80+ 100 + 30 = 130 of 220', () => {
     expect(res.summaries[0]).toMatchObject({
-      thematique: 'marche', communes: 4, communesCouvertes: 2,
-      population: 1800, populationCouverte: 1100, pop65: 680, pop65Couverte: 360, pop80: 220, pop80Couverte: 130,
+      thematique: 'marche',
+      communes: 4,
+      communesCouvertes: 2,
+      population: 1800,
+      populationCouverte: 1100,
+      pop65: 680,
+      pop65Couverte: 360,
+      pop80: 220,
+      pop80Couverte: 130,
       distanceOffers: [],
     });
   });
@@ -86,7 +110,9 @@ describe('computeCoverage, "ecoute": a phone line fills the gap because distance
   it('covers every commune by distance, with no physical offer and so no distance', () => {
     for (const c of communes) expect(row('ecoute', c.code)).toMatchObject({ couvert: true, via: ['distance'], distanceKm: null, nearestOffer: null });
     expect(res.summaries[1]).toMatchObject({ communesCouvertes: 4, populationCouverte: 1800, distanceOffers: ['o4'] });
-    expect(summarySentence(themes[1]!, res.summaries[1]!)).toBe("Toutes les communes ont une offre « Écoute » à moins de 10 km à vol d'oiseau, à domicile ou à distance.");
+    expect(summarySentence(themes[1]!, res.summaries[1]!)).toBe(
+      "Toutes les communes ont une offre « Écoute » à moins de 10 km à vol d'oiseau, à domicile ou à distance.",
+    );
   });
 });
 
@@ -106,7 +132,10 @@ describe('computeCoverage, "visites": at home only; the video call does not fill
 
 describe('CSV', () => {
   const csv = coverageCsv(communes, themes, res.rows);
-  const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   it('has a header and one row per commune × thématique (4 × 3 = 12)', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     // The first eight columns are those of the first version; later ones are only added at the end.

@@ -18,7 +18,18 @@ import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { areaWeight, type GridCellProps } from '../../../src/lib/coverage/population';
 
 function rect(x1: number, y1: number, x2: number, y2: number): Polygon {
-  return { type: 'Polygon', coordinates: [[[x1, y1], [x2, y1], [x2, y2], [x1, y2], [x1, y1]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x1, y1],
+        [x2, y1],
+        [x2, y2],
+        [x1, y2],
+        [x1, y1],
+      ],
+    ],
+  };
 }
 const grid: FeatureCollection<Polygon, GridCellProps> = {
   type: 'FeatureCollection',
@@ -29,7 +40,7 @@ const grid: FeatureCollection<Polygon, GridCellProps> = {
 };
 const commune = (code: string, g: Polygon): Feature<Polygon> => ({ type: 'Feature', properties: { code }, geometry: g });
 
-describe("areaWeight, by area only", () => {
+describe('areaWeight, by area only', () => {
   const w = areaWeight(
     [commune('X', rect(0.05, 0, 0.15, 0.1)), commune('Y', rect(0.15, 0, 0.2, 0.05)), commune('Z', rect(1, 1, 1.1, 1.1))],
     (f) => (f.properties as { code: string }).code,

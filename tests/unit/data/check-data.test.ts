@@ -100,13 +100,32 @@ describe('npm run check-data', () => {
     expect(code).toBe(1);
     const errorLines = out.split('\n').filter((l) => l.startsWith('ERREUR '));
     expect(errorLines).toHaveLength(issues.filter((i) => i.niveau === 'erreur').length);
-    for (const kind of ['obligatoire', 'type attendu', 'thématique inconnue', 'hors du territoire', 'inversées', 'commune hors du territoire', 'en double', 'référence introuvable', 'téléphone', 'courriel invalide', 'http://', 'horaires illisibles'])
+    for (const kind of [
+      'obligatoire',
+      'type attendu',
+      'thématique inconnue',
+      'hors du territoire',
+      'inversées',
+      'commune hors du territoire',
+      'en double',
+      'référence introuvable',
+      'téléphone',
+      'courriel invalide',
+      'http://',
+      'horaires illisibles',
+    ])
       expect(out, kind).toContain(kind);
     expect(out).toMatch(/offres : 8 lu\(s\), 4 invalide\(s\)/);
   }, 60_000);
   it('accepts the shipped data', () => {
     const { code, out } = run('data');
-    expect(out, out.split('\n').filter((l) => l.startsWith('ERREUR')).join('\n')).toMatch(/^0 erreur\(s\)/m);
+    expect(
+      out,
+      out
+        .split('\n')
+        .filter((l) => l.startsWith('ERREUR'))
+        .join('\n'),
+    ).toMatch(/^0 erreur\(s\)/m);
     expect(code).toBe(0);
   }, 60_000);
 });
@@ -120,7 +139,9 @@ describe('the build', () => {
       try {
         site();
       } catch (e) {
-        const lines = String((e as Error).message).split('\n').filter((l) => l.startsWith('ERREUR'));
+        const lines = String((e as Error).message)
+          .split('\n')
+          .filter((l) => l.startsWith('ERREUR'));
         expect(lines).toHaveLength(issues.filter((i) => i.niveau === 'erreur').length);
       }
     } finally {

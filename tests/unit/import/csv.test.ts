@@ -29,7 +29,10 @@ describe('csvToRecords', () => {
     expect(detectDelimiter('id;nom\n')).toBe(';');
     expect(detectDelimiter('id,nom\n')).toBe(',');
     const [row] = csvToRecords('\ufeffid;publics;inscription.obligatoire;mode.coordonnees.lat;frais.montant\nx;seniors| aidants;Oui;44,2;\n', 'offres');
-    expect(row).toEqual({ line: 2, record: { id: 'x', publics: ['seniors', 'aidants'], inscription: { obligatoire: true }, mode: { coordonnees: { lat: 44.2 } } } });
+    expect(row).toEqual({
+      line: 2,
+      record: { id: 'x', publics: ['seniors', 'aidants'], inscription: { obligatoire: true }, mode: { coordonnees: { lat: 44.2 } } },
+    });
   });
 });
 

@@ -28,7 +28,21 @@ function points(n: number): FeatureCollection<Point, TilePointProps> {
   const features: Feature<Point, TilePointProps>[] = [];
   for (let i = 0; i < n; i++) {
     const [lon, lat] = i % 2 ? [-0.58 + (rand() - 0.5) * 0.6, 44.84 + (rand() - 0.5) * 0.4] : [4.83 + (rand() - 0.5) * 0.6, 45.76 + (rand() - 0.5) * 0.4];
-    features.push({ type: 'Feature', properties: { id: `o${i}`, kind: 'offre', layer: 'offres', theme: 'numerique', themes: 'numerique', publics: 'seniors', mode: 'sur_place', nom: `Offre ${i}`, resume: 'Sur place · X' }, geometry: { type: 'Point', coordinates: [lon, lat] } });
+    features.push({
+      type: 'Feature',
+      properties: {
+        id: `o${i}`,
+        kind: 'offre',
+        layer: 'offres',
+        theme: 'numerique',
+        themes: 'numerique',
+        publics: 'seniors',
+        mode: 'sur_place',
+        nom: `Offre ${i}`,
+        resume: 'Sur place · X',
+      },
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+    });
   }
   return { type: 'FeatureCollection', features };
 }
@@ -95,9 +109,26 @@ describe('map points in tiles', () => {
 });
 
 describe('map areas in tiles', () => {
-  const square = (lon: number, lat: number, id: string): Feature<Polygon> => ({ type: 'Feature', properties: { id, nom: `Équipe ${id}` }, geometry: { type: 'Polygon', coordinates: [[[lon, lat], [lon + 0.2, lat], [lon + 0.2, lat + 0.2], [lon, lat + 0.2], [lon, lat]]] } });
+  const square = (lon: number, lat: number, id: string): Feature<Polygon> => ({
+    type: 'Feature',
+    properties: { id, nom: `Équipe ${id}` },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lon, lat],
+          [lon + 0.2, lat],
+          [lon + 0.2, lat + 0.2],
+          [lon, lat + 0.2],
+          [lon, lat],
+        ],
+      ],
+    },
+  });
   it('writes every area in the tiles it covers, with its id and name', async () => {
-    const archive = new PMTiles(new MemorySource(areasArchive('equipes', { type: 'FeatureCollection', features: [square(0.5, 44.1, 'a'), square(4.8, 45.7, 'b')] })));
+    const archive = new PMTiles(
+      new MemorySource(areasArchive('equipes', { type: 'FeatureCollection', features: [square(0.5, 44.1, 'a'), square(4.8, 45.7, 'b')] })),
+    );
     expect((await layer(archive, 'equipes', 8, 0.6, 44.2)).map((p) => p.id)).toEqual(['a']);
     expect((await layer(archive, 'equipes', 10, 4.9, 45.8)).map((p) => p.nom)).toEqual(['Équipe b']);
     expect(await layer(archive, 'equipes', 8, 2.35, 48.85)).toEqual([]);

@@ -10,7 +10,14 @@ import { mulberry32 } from '../../../src/lib/seeded-random';
 
 describe('PMTilesWriter', () => {
   it('writes a header, deduplicated and run-length encoded tiles the pmtiles reader reads back', async () => {
-    const w = new PMTilesWriter({ tileType: TileType.Png, minZoom: 0, maxZoom: 3, bounds: [-1.5, 43.5, 1.5, 45], center: [0.5, 44.3, 2], metadata: { name: 'essai' } });
+    const w = new PMTilesWriter({
+      tileType: TileType.Png,
+      minZoom: 0,
+      maxZoom: 3,
+      bounds: [-1.5, 43.5, 1.5, 45],
+      center: [0.5, 44.3, 2],
+      metadata: { name: 'essai' },
+    });
     const a = Uint8Array.from([1, 2, 3]);
     const b = Uint8Array.from([9, 9]);
     w.addTile(0, 0, 0, a);

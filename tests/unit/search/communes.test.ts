@@ -35,7 +35,11 @@ describe('commune lookup', () => {
   });
   it('reads postal codes and INSEE codes, including communes outside the territory', () => {
     expect(first('47000')?.code).toBe('47001');
-    expect(searchCommunes('47600', all).map((m) => m.entry.nom).slice(0, 2)).toEqual(['Nérac', 'Fieux']);
+    expect(
+      searchCommunes('47600', all)
+        .map((m) => m.entry.nom)
+        .slice(0, 2),
+    ).toEqual(['Nérac', 'Fieux']);
     expect(first('47001')?.code).toBe('47001');
     expect(first('33000')?.nom).toBe('Bordeaux');
     expect(searchCommunes('47300', all).map((m) => m.entry.nom)).toContain('Villeneuve-sur-Lot');
@@ -53,10 +57,19 @@ describe('commune lookup', () => {
   it('splits the national list so that a query needs one file, which holds the answer', () => {
     const rows = loadNational('data/reference/communes-france.json');
     const shards = nationalShards(rows);
-    for (const [q, nom] of [['villeneuve sur lot', 'Villeneuve-sur-Lot'], ['st emilion', 'Saint-Émilion'], ['33000', 'Bordeaux'], ['2A004', 'Ajaccio'], ['69123', 'Lyon']]) {
+    for (const [q, nom] of [
+      ['villeneuve sur lot', 'Villeneuve-sur-Lot'],
+      ['st emilion', 'Saint-Émilion'],
+      ['33000', 'Bordeaux'],
+      ['2A004', 'Ajaccio'],
+      ['69123', 'Lyon'],
+    ]) {
       const key = nationalKey(q!)!;
       const entries = toEntries(shards.get(key)!, false);
-      expect(searchCommunes(q!, entries, 3).map((m) => m.entry.nom), `${q} in ${key}`).toContain(nom);
+      expect(
+        searchCommunes(q!, entries, 3).map((m) => m.entry.nom),
+        `${q} in ${key}`,
+      ).toContain(nom);
     }
     const biggest = Math.max(...[...shards.values()].map((s) => JSON.stringify(s).length));
     expect(biggest).toBeLessThan(250_000);

@@ -80,7 +80,11 @@ describe('zone coverage', () => {
 
 describe('facets', () => {
   const { e, manifest } = engine();
-  const pass = (s: Partial<SearchState>) => e.records.filter(compileFilter(state(s), manifest.themes)).map((r) => r.id).sort();
+  const pass = (s: Partial<SearchState>) =>
+    e.records
+      .filter(compileFilter(state(s), manifest.themes))
+      .map((r) => r.id)
+      .sort();
   it('thématiques: OR inside the facet, équipes through their activities', () => {
     expect(pass({ thematique: ['numerique'] })).toEqual(['atelier-numerique-nerac']);
     expect(pass({ thematique: ['numerique', 'visites-domicile'] })).toEqual(['atelier-numerique-nerac', 'equipe-nerac', 'portage-livres']);

@@ -26,7 +26,8 @@ describe('search shards of a national territory', () => {
     for (const o of ds.offres.slice(0, 500)) {
       const got = where.get(`o:${o.id}`)!;
       if (o.mode.type === 'a_distance') expect([...got]).toEqual([DISTANCE_SHARD]);
-      else if (o.mode.type === 'sur_place' && o.mode.commune) expect([...got].some((s) => shardDepartement(s) === departement(o.mode.type === 'sur_place' ? o.mode.commune! : ''))).toBe(true);
+      else if (o.mode.type === 'sur_place' && o.mode.commune)
+        expect([...got].some((s) => shardDepartement(s) === departement(o.mode.type === 'sur_place' ? o.mode.commune! : ''))).toBe(true);
     }
   });
 
@@ -58,7 +59,10 @@ describe('search shards of a national territory', () => {
   it('lets a dense city reach its first 500 records from pieces within a few km', () => {
     const paris = { lat: 48.8566, lon: 2.3522 };
     const near = pieces
-      .map((s) => ({ s, km: distanceKm(paris, { lat: Math.min(Math.max(paris.lat, s.bbox![0]), s.bbox![2]), lon: Math.min(Math.max(paris.lon, s.bbox![1]), s.bbox![3]) }) }))
+      .map((s) => ({
+        s,
+        km: distanceKm(paris, { lat: Math.min(Math.max(paris.lat, s.bbox![0]), s.bbox![2]), lon: Math.min(Math.max(paris.lon, s.bbox![1]), s.bbox![3]) }),
+      }))
       .sort((a, b) => a.km - b.km);
     let n = 0;
     let bytes = 0;
