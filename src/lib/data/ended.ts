@@ -33,7 +33,7 @@ export function offerEndDate(o: Offre): string | null {
   const dated = o.mode.type === 'itinerant' ? o.mode.arrets.map((a) => lastDatedSession(a.horaires)) : o.horaires ? [lastDatedSession(o.horaires)] : [];
   const fromSchedule = dated.length && dated.every((d) => d !== null) ? (dated as string[]).sort().at(-1)! : null;
   const fin = o.periode?.fin ?? null;
-  if (fin && fromSchedule) return Math.min(fin, fromSchedule);
+  if (fin && fromSchedule) return fin < fromSchedule ? fin : fromSchedule;
   return fin ?? fromSchedule;
 }
 
