@@ -34,7 +34,7 @@ function candidates(): Candidate[] {
     case 'data-inclusion': {
       const [s, v] = files;
       if (!s || !v) throw new Error('indiquer les fichiers structures.json et services.json de data·inclusion');
-      return dataInclusionCandidates(readJsonRows(s), readJsonRows(v), path.resolve('data/national/data-inclusion-v1'));
+      return dataInclusionCandidates(readJsonRows(s), readJsonRows(v), path.resolve('src/schemas/standards/data-inclusion-v1/extra'));
     }
     case 'france-services':
       return franceServicesCandidates(readCsvRows(files[0] ?? 'data/national/france-services-liste-20240801.csv.gz'), line);

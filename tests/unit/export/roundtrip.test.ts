@@ -21,7 +21,7 @@ describe('CSV export → import into an empty territory → export', () => {
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'carte-roundtrip-'));
     cpSync('data', dir, { recursive: true });
-    for (const k of ORDER) writeFileSync(path.join(dir, `${k}.yaml`), '');
+    for (const k of ORDER) writeFileSync(path.join(dir, `${k}.yaml`), '[]\n'); // empty on purpose (an empty file is refused)
     for (const k of ORDER) {
       const res = importCsv({ dataDir: dir, kind: k, csvText: first[k]!, csvFile: `${k}.csv` });
       expect(res.issues, `${k}: ${JSON.stringify(res.issues.slice(0, 3))}`).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * data·inclusion v1 `structures` + `services` (JSON arrays, schemas in data/national/data-inclusion-v1/):
+ * data·inclusion v1 `structures` + `services` (JSON arrays, schemas and referentials in src/schemas/standards/data-inclusion-v1/):
  * each structure with a location becomes a lieu; its services give the lieu's services, publics and fees
  * (labels of the published referentials, not codes), its `reseaux_porteurs` the labels and the lieu type.
  */
