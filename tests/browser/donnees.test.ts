@@ -146,7 +146,7 @@ describe('/proposer/', () => {
       expect(summary).toContain('Description : description obligatoire');
       expect(summary).toMatch(/Pour qui : .*obligatoire/);
       expect(summary).toMatch(/Commune : commune inconnue du territoire Lot-et-Garonne : « Paris »/);
-      expect(summary).toMatch(/Horaires : horaires illisibles au format opening_hours/);
+      expect(summary).toMatch(/Horaires : horaires illisibles \(format opening_hours\)/);
       expect(summary).toMatch(/Téléphone : téléphone attendu au format français/);
       expect(summary).toMatch(/Structure qui la propose : /);
       expect(summary).not.toMatch(/Required|Expected|Invalid/);
