@@ -6,12 +6,14 @@
  */
 import type { ExpressionSpecification, Map as MLMap, MapGeoJSONFeature, Popup } from 'maplibre-gl';
 import type { MapConfig, MapLayer as LayerId } from '../../lib/map/contract';
-import { addCanvasImage, clusterCanvas, createMap, lieuCanvas, loadMapLibre, markerCanvas, webglAvailable } from './engine';
+import { esc } from '../search/html';
+import { createMap, loadMapLibre, webglAvailable } from './engine';
+import { addSymbolImages } from './layers';
+import { mapQuery } from './state';
 
 /** The list shows at most this many items: zoom in for the others. */
 const LIST_MAX = 200;
 const $ = <T extends Element>(sel: string, root: ParentNode = document) => root.querySelector<T>(sel);
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const urlOf = (layer: LayerId, id: string) => `/${layer === 'lieux' ? 'lieux' : layer === 'equipes' ? 'equipes' : 'offres'}/${encodeURIComponent(id)}/`;
 
 interface Shown {
@@ -79,14 +81,7 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
     }
     const ml = await loadMapLibre();
     await document.fonts.ready;
-    for (const t of cfg.thematiques) addCanvasImage(map, `theme-${t.id}`, markerCanvas(t));
-    addCanvasImage(map, 'lieu', lieuCanvas());
-    for (const [name, r] of [
-      ['s', 15],
-      ['m', 19],
-      ['l', 24],
-    ] as const)
-      addCanvasImage(map, `cluster-${name}`, clusterCanvas(r));
+    addSymbolImages(map, cfg);
     const canvas = map.getCanvas();
     canvas.setAttribute('aria-label', 'Carte interactive. Flèches : se déplacer ; + et − : zoomer ; Entrée : ouvrir l’élément sous la mire.');
     canvas.setAttribute('aria-describedby', 'carte-aide');
@@ -188,17 +183,7 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       vis('domicile-fill', on.has('domicile'));
       vis('domicile-line', on.has('domicile'));
       map.setFilter('offres-points', offerFilter());
-      const p = new URLSearchParams();
-      for (const [k, v] of Object.entries(filters())) if (v) p.set(k, v);
-      const def = cfg.layers
-        .filter((l) => l.parDefaut)
-        .map((l) => l.id)
-        .sort()
-        .join(',');
-      const cur = [...on].sort().join(',');
-      if (cur !== def) p.set('couches', cur);
-      const q = p.toString();
-      history.replaceState(null, '', q ? `?${q}` : location.pathname);
+      history.replaceState(null, '', mapQuery(filters(), on, cfg.layers) || location.pathname);
     }
 
     // --- Map → list: what the tiles in view hold. ---

@@ -14,7 +14,8 @@ const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [
 /** Layers a click, Enter or the crosshair can open. */
 export const CLICKABLE = ['clusters', 'offres-points', 'lieux-points', 'domicile-fill', 'equipes-fill'];
 
-export function addDataLayers(map: MLMap, cfg: MapConfig, data: MapJson, points: FeatureCollection<Point, MapPointProps>): void {
+/** The symbols the layers draw: one marker per thématique, the lieu square, three sizes of group. Shared with the tiled map. */
+export function addSymbolImages(map: MLMap, cfg: Pick<MapConfig, 'thematiques'>): void {
   for (const t of cfg.thematiques) addCanvasImage(map, `theme-${t.id}`, markerCanvas(t));
   addCanvasImage(map, 'lieu', lieuCanvas());
   // Clusters are symbols with an icon, so that they take room: commune names move around them instead of hiding under them.
@@ -24,7 +25,10 @@ export function addDataLayers(map: MLMap, cfg: MapConfig, data: MapJson, points:
     ['l', 24],
   ] as const)
     addCanvasImage(map, `cluster-${name}`, clusterCanvas(r));
+}
 
+export function addDataLayers(map: MLMap, cfg: MapConfig, data: MapJson, points: FeatureCollection<Point, MapPointProps>): void {
+  addSymbolImages(map, cfg);
   map.addSource('equipes', { type: 'geojson', data: data.equipes, promoteId: 'id' });
   map.addSource('domicile', { type: 'geojson', data: empty(), promoteId: 'id' });
   map.addSource('points', { type: 'geojson', data: points, cluster: true, clusterRadius: 36, clusterMaxZoom: 12 });
