@@ -25,14 +25,25 @@ export interface CalendarOptions {
   site?: string;
 }
 
+/** Where and when the offer takes place: each stop of an itinerant offer, else the offer itself. */
+const placesOf = (o: Offre, idx: Index) =>
+  o.mode.type === 'itinerant' ? idx.offerPoints(o) : [{ nom: '', commune: idx.offerCommune(o), horaires: o.horaires }];
+
+/**
+ * Whether `offerCalendar` gives a file, without writing it: the fiche's link and the list of .ics files to build
+ * need only this (the recurrences are memoised; the iCalendar text is made once, by its endpoint).
+ */
+export function hasCalendar(o: Offre, idx: Index, opts: Pick<CalendarOptions, 'from' | 'where'>): boolean {
+  return placesOf(o, idx).some((p) => p.horaires && toRecurrence(p.horaires, opts.from, opts.where).some((s) => /^(RRULE|RDATE):/m.test(s.r)));
+}
+
 /** The offer's .ics text, or null when it has no fixed session ("sur rendez-vous", no schedule). */
 export function offerCalendar(o: Offre, idx: Index, opts: CalendarOptions): string | null {
   const cal = ical({ name: o.nom, prodId: { company: 'Carte du lien', product: 'carte-du-lien', language: 'FR' } });
   const phone = o.contact.telephone ? `Téléphone : ${o.contact.telephone}` : undefined;
   const url = opts.site ? new URL(`/offres/${o.id}/`, opts.site).href : undefined;
   const description = [o.description, phone, url].filter(Boolean).join('\n\n');
-  const places = o.mode.type === 'itinerant' ? idx.offerPoints(o) : [{ nom: '', commune: idx.offerCommune(o), horaires: o.horaires }];
-  places.forEach((p, i) => {
+  placesOf(o, idx).forEach((p, i) => {
     if (!p.horaires) return;
     const where =
       o.mode.type === 'a_distance'

@@ -123,13 +123,26 @@ export class Site {
 
 let current: Site | undefined;
 
+/**
+ * `astro build` runs the content loader (content.config.ts, in Vite's module graph) and then the pages (in the
+ * built bundle) in one process but in two module graphs, each with its own `current`: without a hand-over the
+ * data would be read and validated twice (minutes and gigabytes at 100,000 offers). The loaded site is handed
+ * over through a process-wide symbol, for production builds only (`astro dev` reloads each graph on change).
+ */
+const HANDOVER = Symbol.for('carte-du-lien.site');
+type Handover = { [HANDOVER]?: { dir: string; site: Site } };
+
 /** The site being built: data/ loaded and validated on first call. Throws DataValidationError with every error. */
 export function site(): Site {
   if (current) return current;
   const dir = dataDir();
+  const shared = process.env.NODE_ENV === 'production' ? (globalThis as Handover) : undefined;
+  const handed = shared?.[HANDOVER];
+  if (handed?.dir === dir) return (current = handed.site);
   const { dataset, issues } = loadDataset(dir, { countsFile: countsFile(dir), confirmShrink: confirmedByEnv() });
   const errors = issues.filter((i) => i.niveau === 'erreur');
   if (errors.length || !dataset) throw new DataValidationError(errors);
   current = new Site(withoutEnded(dataset, new Date()), dir, dataset);
+  if (shared) shared[HANDOVER] = { dir, site: current };
   return current;
 }

@@ -184,6 +184,19 @@ export function openingHoursPlace(where: { lat: number; lon: number } = { lat: 4
 }
 
 export function openingHoursError(value: string): string | null {
+  // Schedules repeat across records (« Mo-Fr 09:00-12:00 »…) and parsing one costs ~0.5 ms: at national scale
+  // (100,000 offers) checking each string once instead of once per record saves about a minute of build.
+  let known = checkedSchedules.get(value);
+  if (known === undefined) {
+    if (checkedSchedules.size >= 10_000) checkedSchedules.clear();
+    known = scheduleProblem(value);
+    checkedSchedules.set(value, known);
+  }
+  return known;
+}
+const checkedSchedules = new Map<string, string | null>();
+
+function scheduleProblem(value: string): string | null {
   try {
     const oh = new OpeningHours(value, openingHoursPlace(), { locale: 'fr' } as never);
     const warnings = oh.getWarnings();

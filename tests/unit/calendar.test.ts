@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { offerCalendar } from '../../src/lib/calendar';
+import { hasCalendar, offerCalendar } from '../../src/lib/calendar';
 import { loadDataset } from '../../src/lib/data/dataset';
 import { indexFor } from '../../src/lib/records';
 import type { Offre } from '../../src/schemas';
@@ -25,6 +25,14 @@ function starts(e: ICAL.Event, n: number): string[] {
 }
 
 describe('.ics of an offer (ical-generator), read back with ical.js', () => {
+  it('the fiche offers a calendar exactly when its .ics file has events (every pilot offer, and a few schedules)', () => {
+    const offers = [...ds.offres, ...['"sur rendez-vous"', 'Mo-Fr 09:00-12:00', 'PH off', '2026 Dec 03 14:00-16:00'].map(withSchedule)];
+    const disagree = offers.filter((o) => hasCalendar(o, idx, { from: built }) !== (offerCalendar(o, idx, { from: built }) !== null));
+    expect(disagree.map((o) => `${o.id} ${o.horaires}`)).toEqual([]);
+    expect(offers.filter((o) => hasCalendar(o, idx, { from: built })).length).toBeGreaterThan(10);
+    expect(offers.some((o) => !hasCalendar(o, idx, { from: built }))).toBe(true);
+  });
+
   it('weekly: RRULE FREQ=WEEKLY;BYDAY=TU, floating 14:00-16:00', () => {
     const [e] = events(offerCalendar(withSchedule('Tu 14:00-16:00'), idx, { from: built })!);
     expect(e!.summary).toBe(base.nom);
