@@ -157,7 +157,7 @@ export class Index {
   }
 
   /** On-site offers within `km` of a place, each at its nearest point (an itinerant offer at its nearest stop), nearest first. */
-  offersNear(center: { lat: number; lon: number }, km: number): { offre: Offre; point: PlacePoint; km: number }[] {
+  offersNear(center: { lat: number; lon: number }, km: number, limit = Infinity): { offre: Offre; point: PlacePoint; km: number }[] {
     const { index, owners } = this.pointIndex();
     if (!index) return [];
     const seen = new Set<string>();
@@ -168,8 +168,15 @@ export class Index {
       if (seen.has(offre.id)) continue;
       seen.add(offre.id);
       out.push({ offre, point, km: distanceKm(center, point) });
+      if (out.length >= limit) break;
     }
     return out;
+  }
+  /** How many offers `offersNear` would give without a limit (a commune page shows the nearest, and this count). */
+  countOffersNear(center: { lat: number; lon: number }, km: number): number {
+    const { index, owners } = this.pointIndex();
+    if (!index) return 0;
+    return new Set(around(index, center.lon, center.lat, Infinity, km).map((i) => owners[i]!.offre.id)).size;
   }
 
   /** Lieux located in this commune. */

@@ -21,6 +21,9 @@ describe('Index', () => {
         expect(g.km).toBeCloseTo(brute.find((b) => b.id === g.offre.id)!.km, 6);
         if (i) expect(g.km).toBeGreaterThanOrEqual(got[i - 1]!.km);
       });
+      // A commune page builds only the nearest few and counts the rest.
+      expect(idx.offersNear(c.centre, 20, 5)).toEqual(got.slice(0, 5));
+      expect(idx.countOffersNear(c.centre, 20)).toBe(brute.length);
     }
   });
   it('lists home offers, teams and lieux by commune', () => {
