@@ -105,7 +105,7 @@ describe('mergeToCurrent with communes that have no polygon of their own', () =>
   });
 });
 
-describe('a real case: Cantal (15), Neussargues-Moissac undone in 2024', () => {
+describe('a real case: Cantal (15), Neussargues-Moissac undone in 2024', { timeout: 60_000 }, () => {
   it('every current commune gets a polygon; the 2018 polygon of 15141 is tiled by its five current communes; the outline is unchanged', () => {
     const cog = loadCog();
     const centres = loadCentres('data/reference/communes-france.json');
