@@ -16,7 +16,7 @@ const deps = loadCog()
   .departements.map((d) => d.code)
   .filter((c) => c.length === 2 && (!only.length || only.includes(c))); // metropolitan: 01–95, 2A, 2B
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'carte-all-'));
-const results: { dep: string; ok: boolean; seconds: number; communes: number; missing: number; detail: string }[] = [];
+const results: { dep: string; ok: boolean; seconds: number; communes: number; missing: number; approximated: number; detail: string }[] = [];
 for (const dep of deps) {
   const dir = path.join(tmp, dep);
   const t0 = performance.now();
@@ -24,6 +24,7 @@ for (const dep of deps) {
   let detail = '';
   let communes = 0;
   let missing = 0;
+  let approximated = 0;
   try {
     const r = generateTerritory([dep], {
       dataDir: dir,
@@ -33,6 +34,7 @@ for (const dep of deps) {
     });
     communes = r.communes;
     missing = r.missing.length;
+    approximated = r.approximated.length;
     const errors = loadDataset(dir, { relRoot: dir }).issues.filter((i) => i.niveau === 'erreur');
     ok = errors.length === 0 && r.communes === r.selection.communes.length;
     detail = [...r.missing, ...errors.slice(0, 5).map(formatIssue)].join(' | ');
@@ -40,8 +42,10 @@ for (const dep of deps) {
     detail = (e as Error).message;
   }
   const seconds = (performance.now() - t0) / 1000;
-  results.push({ dep, ok, seconds, communes, missing, detail });
-  console.log(`${ok ? 'OK   ' : 'ÉCHEC'} ${dep} : ${communes} communes, ${seconds.toFixed(1)} s${detail ? ` — ${detail.slice(0, 300)}` : ''}`);
+  results.push({ dep, ok, seconds, communes, missing, approximated, detail });
+  console.log(
+    `${ok ? 'OK   ' : 'ÉCHEC'} ${dep} : ${communes} communes${approximated ? ` (dont ${approximated} au contour approché)` : ''}, ${seconds.toFixed(1)} s${detail ? ` — ${detail.slice(0, 300)}` : ''}`,
+  );
   rmSync(dir, { recursive: true, force: true });
 }
 rmSync(tmp, { recursive: true, force: true });
@@ -51,5 +55,10 @@ console.log(`\n${results.length} départements, ${failures.length} échec(s)${fa
 if (slowest)
   console.log(
     `Le plus long : ${slowest.dep} (${slowest.communes} communes), ${slowest.seconds.toFixed(1)} s ; total ${results.reduce((s, r) => s + r.seconds, 0).toFixed(0)} s.`,
+  );
+const approx = results.filter((r) => r.approximated);
+if (approx.length)
+  console.log(
+    `Contours approchés (communes rétablies depuis 2018 et celles qui partagent leur ancien contour) : ${approx.map((r) => `${r.dep} (${r.approximated})`).join(', ')}.`,
   );
 if (failures.length) process.exitCode = 1;

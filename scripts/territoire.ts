@@ -39,6 +39,10 @@ try {
   console.log('Écrit :');
   for (const f of report.written) console.log(`  ${f}`);
   for (const n of report.notes) console.log(`Note : ${n}`);
+  if (report.approximated.length) {
+    console.log(`Contours approchés (${report.approximated.length}) :`);
+    for (const a of report.approximated) console.log(`  ${a}`);
+  }
   if (report.missing.length) {
     console.log(`Introuvable (${report.missing.length}) :`);
     for (const m of report.missing) console.log(`  ${m}`);

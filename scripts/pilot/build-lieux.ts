@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import { booleanPointInPolygon, point } from '@turf/turf';
 import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
 import { slugify, titleCase } from '../../src/lib/text';
+import { hoursFromDays } from '../../src/lib/import/national/candidate';
 
 type Place = { category: string; source: string; name: string; address: string; insee_com: string | null; id_fs?: string; statut?: string };
 const places = JSON.parse(readFileSync('data/reference/lieux-reels-47.geojson', 'utf8')) as FeatureCollection<Point, Place>;
@@ -48,28 +49,9 @@ const SOURCES: Record<string, { nom: string; licence: string; verifie_le: string
   },
 };
 const DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
-const OSM_DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'];
 
-/** "09:00 - 12:00 / 13:30 - 17:00" per day → "Mo 09:00-12:00,13:30-17:00; ..." (days with the same hours merged). */
-function franceServicesHours(r: Record<string, string>): string | undefined {
-  const perDay = DAYS.map((d) =>
-    (r[`h_${d}`] ?? '')
-      .trim()
-      .replace(/\s*-\s*/g, '-')
-      .replace(/\s*\/\s*/g, ',')
-      .replace(/h/g, ':'),
-  );
-  const rules: string[] = [];
-  let i = 0;
-  while (i < perDay.length) {
-    const h = perDay[i]!;
-    let j = i;
-    while (j + 1 < perDay.length && perDay[j + 1] === h) j++;
-    if (h && /^[\d:,-]+$/.test(h)) rules.push(`${OSM_DAYS[i]}${j > i ? '-' + OSM_DAYS[j] : ''} ${h}`);
-    i = j + 1;
-  }
-  return rules.length ? rules.join('; ') : undefined;
-}
+/** Opening hours of a France services row, with the national importer's conversion (one copy of it). */
+const franceServicesHours = (r: Record<string, string>) => hoursFromDays(DAYS.map((d) => r[`h_${d}`]));
 
 function communeAt(lon: number, lat: number): string | undefined {
   return communes.features.find((f) => booleanPointInPolygon(point([lon, lat]), f))?.properties.code;

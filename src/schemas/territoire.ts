@@ -55,7 +55,10 @@ export const territoire = z
   .object({
     id,
     nom: nonEmpty('nom du territoire'),
-    niveau: z.enum(['commune', 'epci', 'departement'], { errorMap: () => ({ message: 'niveau attendu : commune, epci ou departement' }) }),
+    // « communes »: a list of communes (`npm run territoire -- 47001,47002`), neither one commune nor an EPCI.
+    niveau: z.enum(['commune', 'communes', 'epci', 'departement'], {
+      errorMap: () => ({ message: 'niveau attendu : commune, communes (une liste de communes), epci ou departement' }),
+    }),
     code: nonEmpty('code du territoire'),
     /** INSEE codes of every commune of the territory. */
     communes: z.array(codeInsee).min(1, 'au moins une commune'),

@@ -157,3 +157,22 @@ describe('an EPCI overseas, with nothing recorded and no population grid', () =>
     for (const f of htmlFiles(dist)) expect(PILOT_TEXT.exec(readFileSync(f, 'utf8'))?.[0], path.relative(dist, f)).toBeUndefined();
   });
 });
+
+describe('communes re-created since the shipped polygons (Neussargues-Moissac, Cantal, undone in 2024)', () => {
+  it('every commune gets an approximate polygon, marked and reported, and the data check passes', () => {
+    const data = path.join(tmp, 'recreated');
+    const gen = tsx('scripts/territoire.ts', '15141,15031,15035,15047,15171,15108', '--dossier', data);
+    expect(gen.status, gen.out).toBe(0);
+    expect(gen.out).toMatch(/Contours approchés \(5\)/);
+    expect(gen.out).toMatch(/commune 15031 \(Celles\) : contour approché, part du contour de 15141/);
+    expect(gen.out).not.toMatch(/Introuvable/);
+    const shapes = JSON.parse(readFileSync(path.join(data, 'reference/communes.geojson'), 'utf8')) as {
+      features: { properties: { code: string; contour_approche?: boolean } }[];
+    };
+    expect(shapes.features).toHaveLength(6);
+    // 15108 (Val d'Arcomie, with polygons of its own) is not approximated.
+    expect(shapes.features.filter((f) => f.properties.contour_approche).map((f) => f.properties.code)).toEqual(['15031', '15035', '15047', '15141', '15171']);
+    const check = tsx('scripts/check-data.ts', data);
+    expect(check.status, check.out).toBe(0);
+  });
+});

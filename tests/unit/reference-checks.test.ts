@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: GeoJSON edited in place by the test helpers
 /**
  * Hostile reference files: another territory's contour, another territory's population grid, a communes file
- * without population. Each gets a French message naming the file (all at once, never a crash), both from
+ * without population, another territory's communes file, a file cut short, a grid without the age counts. Each gets a French message naming the file (all at once, never a crash), both from
  * check-data and from the site build's loader.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,6 +66,36 @@ describe('hostile reference files', { timeout: 180_000 }, () => {
     expect(t).not.toMatch(/toLocaleString|TypeError|undefined/);
     // Records are not checked against a broken communes file: no flood of « commune hors du territoire ».
     expect(t).not.toMatch(/commune hors du territoire/);
+  });
+
+  it('a communes file of another territory: every listed commune missing from it, and its own communes ignored, said', () => {
+    const dir = pilotWith('autres-communes', 'reference/communes.geojson', (fc) => {
+      for (const f of fc.features) f.properties.code = `40${f.properties.code.slice(2)}`;
+      return fc;
+    });
+    const t = text(errors(dir));
+    expect(t).toMatch(/territoire\.yaml:\d+ · champ communes\[0\] — commune absente du fichier de référence .*communes\.geojson/);
+    expect(t.match(/commune absente du fichier de référence/g)).toHaveLength(319);
+    expect(text(loadDataset(dir).issues)).toMatch(/319 commune\(s\) du fichier ne sont pas dans la liste « communes »/);
+  });
+
+  it('a reference file that is not JSON (cut short): where it breaks, in French', () => {
+    const dir = pilotWith('tronque', 'reference/contour.geojson', (c) => c);
+    const p = path.join(dir, 'reference/contour.geojson');
+    writeFileSync(p, readFileSync(p, 'utf8').slice(0, 500));
+    const t = text(errors(dir));
+    expect(t).toMatch(/contour\.geojson — fichier GeoJSON illisible : ce n’est pas du JSON valide/);
+    expect(t).not.toMatch(/SyntaxError|Unexpected/);
+  });
+
+  it('a population grid without the age counts', () => {
+    const dir = pilotWith('grille-sans-ages', 'reference/population-filosofi-5km.geojson', (g) => {
+      for (const f of g.features) delete f.properties.ind_80p;
+      return g;
+    });
+    expect(text(errors(dir))).toMatch(
+      /population-filosofi-5km\.geojson — \d+ carreau\(x\) sans contour ou sans les effectifs attendus \(propriétés numériques ind, ind_65_79, ind_80p\)/,
+    );
   });
 
   it('the build refuses the same data with the same French report', async () => {

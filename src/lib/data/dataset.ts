@@ -23,6 +23,8 @@ export interface CommuneRef {
   nom: string;
   population: number;
   centre: { lat: number; lon: number };
+  /** Its boundary is an estimated share of an older polygon (`contour_approche` in the communes file). */
+  contourApproche?: boolean;
 }
 
 export interface Located<T> {
@@ -270,8 +272,14 @@ export function loadDataset(dataDir: string, opts: LoadOptions = {}): LoadResult
 
   const communes = new Map<string, CommuneRef>();
   for (const f of shapes.features) {
-    const p = f.properties as unknown as { code: string; nom: string; population: number; centre_lat: number; centre_lon: number };
-    communes.set(p.code, { code: p.code, nom: p.nom, population: p.population, centre: { lat: p.centre_lat, lon: p.centre_lon } });
+    const p = f.properties as unknown as { code: string; nom: string; population: number; centre_lat: number; centre_lon: number; contour_approche?: unknown };
+    communes.set(p.code, {
+      code: p.code,
+      nom: p.nom,
+      population: p.population,
+      centre: { lat: p.centre_lat, lon: p.centre_lon },
+      ...(p.contour_approche === true ? { contourApproche: true } : {}),
+    });
   }
   const listedInFile = new Set(
     ((shapesRaw as FeatureCollection | undefined)?.features ?? []).map((f) => String((f?.properties as { code?: unknown } | null)?.code)),

@@ -36,6 +36,8 @@ export interface GenerateReport {
   /** What could not be found, in French, one line each. */
   missing: string[];
   notes: string[];
+  /** Communes whose polygon is an estimated share of an older polygon, in French, one line each. */
+  approximated: string[];
   communes: number;
   gridCells: number;
 }
@@ -113,10 +115,22 @@ export function generateTerritory(args: string[], opts: GenerateOptions): Genera
       return t ? [t] : [];
     });
   }
-  const merged = mergeToCurrent(topologies, selected, cog.currentOf);
-  if (merged.merged) notes.push(`${merged.merged} contour(s) d’anciennes communes fusionné(s) dans leur commune actuelle`);
-
   const centres = loadCentres(opts.centresFile);
+  // Communes with no polygon of their own (re-created since the polygons were made) get a share of the
+  // polygon that holds their centre; neighbours of the loaded départements take part in the split too.
+  const loadedDeps = new Set(departementsOf(selection.communes, cog));
+  const candidates = [...cog.communes.values()].filter((c) => selected.has(c.code) || loadedDeps.has(c.departement ?? '')).map((c) => c.code);
+  const merged = mergeToCurrent(topologies, selected, cog.currentOf, { candidates, centreOf: (code) => centres.get(code) });
+  if (merged.merged) notes.push(`${merged.merged} contour(s) d’anciennes communes fusionné(s) dans leur commune actuelle`);
+  const approximated: string[] = [];
+  const label = (code: string) => `${code} (${cog.communes.get(code)?.nom ?? '?'})`;
+  for (const [code, a] of [...merged.approximated].sort(([x], [y]) => x.localeCompare(y))) {
+    const others = a.shared.filter((c) => c !== code).map(label);
+    approximated.push(
+      `commune ${label(code)} : contour approché, part du contour de ${a.parent} (${cog.communes.get(cog.currentOf(a.parent) ?? '')?.nom ?? 'ancienne commune'}) ` +
+        `partagé avec ${others.join(', ') || 'aucune autre'} par la proximité de leurs centres, car ${a.shared.length > 1 ? 'certaines de ces communes n’ont' : 'elle n’a'} pas de contour propre (commune rétablie depuis les contours utilisés)`,
+    );
+  }
   const features: Feature<MultiPolygon>[] = [];
   for (const code of selection.communes) {
     const geom = merged.communes.get(code);
@@ -136,7 +150,15 @@ export function generateTerritory(args: string[], opts: GenerateOptions): Genera
     if (population === undefined) missing.push(`commune ${code} (${cogc.nom}) : population inconnue, 0 utilisé`);
     features.push({
       type: 'Feature',
-      properties: { code, nom: cogc.nom, population: population ?? 0, centre_lat: centre.lat, centre_lon: centre.lon } as never,
+      properties: {
+        code,
+        nom: cogc.nom,
+        population: population ?? 0,
+        centre_lat: centre.lat,
+        centre_lon: centre.lon,
+        // Said on the commune page: its boundary inside the shared polygon is an estimate.
+        ...(merged.approximated.has(code) ? { contour_approche: true } : {}),
+      } as never,
       geometry: roundCoords(geom),
     });
   }
@@ -219,5 +241,5 @@ export function generateTerritory(args: string[], opts: GenerateOptions): Genera
 
   for (const f of COLLECTION_FILES) if (!existsSync(path.join(dataDir, f))) write(f, `# Aucun enregistrement pour l’instant.\n[]\n`);
 
-  return { selection, written, missing, notes, communes: features.length, gridCells };
+  return { selection, written, missing, notes, approximated, communes: features.length, gridCells };
 }

@@ -6,7 +6,8 @@
  */
 import { merge } from 'topojson-client';
 import { topology } from 'topojson-server';
-import { union, featureCollection } from '@turf/turf';
+import { bbox, booleanPointInPolygon, featureCollection, union } from '@turf/turf';
+import { seedInside, splitBetween } from './split';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 
@@ -19,6 +20,10 @@ export interface MergedPolygons {
   /** Number of source polygons used, and how many of them were former communes. */
   used: number;
   merged: number;
+  /** Communes whose polygon is a share of an older polygon (no polygon of their own), with how it was shared. */
+  approximated: Map<string, Approximation>;
+  /** Selected communes with no polygon of their own whose centre lies in no polygon either. */
+  unplaced: string[];
 }
 
 /** Property names that hold an INSEE code in common commune files (IGN Admin Express, geo.api.gouv.fr, OSM…). */
@@ -40,17 +45,75 @@ export function topologyOfFile(fc: FeatureCollection): Topology {
   return topology({ communes: { type: 'FeatureCollection', features } as FeatureCollection }, 1e6);
 }
 
-export function mergeToCurrent(topologies: Topology[], selected: Set<string>, currentOf: (code: string) => string | undefined): MergedPolygons {
+/** Communes that may lack a polygon of their own, and where their centres are (see split.ts). */
+export interface OrphanOptions {
+  /** Current communes to look for (e.g. those of the départements whose files are loaded, and the selection). */
+  candidates: Iterable<string>;
+  centreOf: (code: string) => { lon: number; lat: number } | undefined;
+}
+
+/** A commune whose polygon is a share of an older polygon: which one, and between which communes it is shared. */
+export interface Approximation {
+  parent: string;
+  shared: string[];
+}
+
+export function mergeToCurrent(
+  topologies: Topology[],
+  selected: Set<string>,
+  currentOf: (code: string) => string | undefined,
+  orphanOptions?: OrphanOptions,
+): MergedPolygons {
   const communes = new Map<string, MultiPolygon>();
-  const contours: MultiPolygon[] = [];
+  const approximated = new Map<string, Approximation>();
+  const contours: (MultiPolygon | Polygon)[] = [];
+  const codeOf = (g: GeometryObject) => (g.properties as { code?: string } | undefined)?.code;
   let used = 0;
   let mergedCount = 0;
+  // Current communes with no polygon of their own in any file: their centre tells which older polygon holds them.
+  const covered = new Set<string>();
+  for (const topo of topologies)
+    for (const g of (topo.objects.communes as GeometryCollection).geometries) {
+      const cur = currentOf(codeOf(g) ?? '');
+      if (cur) covered.add(cur);
+    }
+  const orphans = orphanOptions ? [...new Set(orphanOptions.candidates)].filter((c) => !covered.has(c) && orphanOptions.centreOf(c)) : [];
+  const placed = new Set<string>();
   for (const topo of topologies) {
     const obj = topo.objects.communes as GeometryCollection<{ code: string }>;
+    const parents = orphans.length
+      ? findParents(
+          topo,
+          obj,
+          orphans.filter((o) => !placed.has(o)),
+          orphanOptions!.centreOf,
+        )
+      : new Map();
+    for (const list of parents.values()) for (const o of list) placed.add(o);
     const groups = new Map<string, GeometryObject<{ code: string }>[]>();
+    const wholeParents: GeometryObject[] = [];
+    const shares = new Map<string, MultiPolygon[]>();
     for (const g of obj.geometries) {
-      const code = (g.properties as { code?: string } | undefined)?.code;
+      const code = codeOf(g);
       const current = code ? currentOf(code) : undefined;
+      const claimants = parents.get(g);
+      if (claimants) {
+        const parentGeom = merge(topo, [g] as never);
+        const seeds = claimants.map((c: string) => ({ code: c, ...orphanOptions!.centreOf(c)! }));
+        if (current) seeds.unshift(seedInside(parentGeom, current, orphanOptions!.centreOf(current)));
+        const pieces = splitBetween(parentGeom, seeds);
+        const shared = [...pieces.keys()];
+        const kept = shared.filter((c) => selected.has(c));
+        for (const c of kept) {
+          used++;
+          approximated.set(c, { parent: code ?? '', shared });
+          shares.set(c, [...(shares.get(c) ?? []), pieces.get(c)!]);
+        }
+        // The whole parent joins the contour topologically when all its pieces are in the territory.
+        if (kept.length === shared.length) wholeParents.push(g);
+        else for (const c of kept) contours.push(pieces.get(c)!);
+        continue;
+      }
       if (!current || !selected.has(current)) continue;
       used++;
       if (current !== code) mergedCount++;
@@ -58,16 +121,53 @@ export function mergeToCurrent(topologies: Topology[], selected: Set<string>, cu
       if (list) list.push(g);
       else groups.set(current, [g]);
     }
-    if (!groups.size) continue;
     // Merge per topology: a commune split across two files (never seen) would keep its first part only.
     for (const [code, geoms] of groups) if (!communes.has(code)) communes.set(code, merge(topo, geoms as never));
-    contours.push(merge(topo, [...groups.values()].flat() as never));
+    // Shares of split polygons, joined to what the commune has of its own.
+    for (const [code, pieces] of shares) {
+      const own = communes.get(code);
+      communes.set(code, unionOf(own ? [own, ...pieces] : pieces));
+    }
+    if (groups.size || wholeParents.length) contours.push(merge(topo, [...[...groups.values()].flat(), ...wholeParents] as never));
   }
   let contour: MultiPolygon | Polygon = contours[0] ?? { type: 'MultiPolygon', coordinates: [] };
-  if (contours.length > 1) {
-    // Different files do not share arcs: dissolve their outlines geometrically.
-    const u = union(featureCollection(contours.map((g) => ({ type: 'Feature', properties: {}, geometry: g }) as Shape)));
-    if (u) contour = u.geometry;
+  // Different files do not share arcs (and split pieces are no arcs): dissolve their outlines geometrically.
+  if (contours.length > 1) contour = unionOf(contours);
+  return { communes, contour, used, merged: mergedCount, approximated, unplaced: orphans.filter((o) => !placed.has(o) && selected.has(o)) };
+}
+
+/** Older polygon (geometry object) → the orphan communes whose centre it contains. */
+function findParents(
+  topo: Topology,
+  obj: GeometryCollection<{ code: string }>,
+  orphans: string[],
+  centreOf: OrphanOptions['centreOf'],
+): Map<GeometryObject, string[]> {
+  const parents = new Map<GeometryObject, string[]>();
+  if (!orphans.length) return parents;
+  const pts = orphans.map((code) => ({ code, c: centreOf(code)! }));
+  for (const g of obj.geometries) {
+    const geom = merge(topo, [g] as never);
+    if (!geom.coordinates.length) continue;
+    const [w, s, e, n] = bbox(geom);
+    for (const { code, c } of pts) {
+      if (c.lon < w || c.lon > e || c.lat < s || c.lat > n) continue;
+      if ([...parents.values()].some((l) => l.includes(code))) continue;
+      if (!booleanPointInPolygon([c.lon, c.lat], geom)) continue;
+      const list = parents.get(g);
+      if (list) list.push(code);
+      else parents.set(g, [code]);
+    }
   }
-  return { communes, contour, used, merged: mergedCount };
+  return parents;
+}
+
+function unionOf(geoms: (MultiPolygon | Polygon)[]): MultiPolygon {
+  if (geoms.length === 1) {
+    const g = geoms[0]!;
+    return g.type === 'MultiPolygon' ? g : { type: 'MultiPolygon', coordinates: [g.coordinates] };
+  }
+  const u = union(featureCollection(geoms.map((g) => ({ type: 'Feature', properties: {}, geometry: g }) as Shape)));
+  const g = u?.geometry ?? { type: 'MultiPolygon', coordinates: [] };
+  return g.type === 'MultiPolygon' ? g : { type: 'MultiPolygon', coordinates: [g.coordinates] };
 }
