@@ -2,14 +2,14 @@
  * The layer rules of Carte du lien, as code (`npm run lint:architecture`, part of `npm test`):
  *
  *   schemas ← data ← records, needs ← features (coverage, search, map, basemap, import) ← site() ← pages, components
- *   utilities (geo, text, schedule, theme-icons, nav, pmtiles) may be used by every layer above schemas.
+ *   utilities (geo, svg-path, text, schedule, theme-icons, nav, pmtiles) may be used by every layer above schemas.
  *
  * Features do not import each other. Browser code (src/browser/) imports only browser code and the modules listed
  * in BROWSER_SAFE, which import nothing from Node. Paths are matched after an optional prefix so the planted
  * violations of tests/fixtures/architecture/ are judged by the same rules (tests/unit/architecture.test.ts).
  */
 const P = '(^|/)src/';
-const UTIL = `${P}lib/(geo|text|schedule|theme-icons|nav|seeded-random)\\.ts$|${P}lib/pmtiles/`;
+const UTIL = `${P}lib/(geo|svg-path|text|schedule|theme-icons|nav|seeded-random)\\.ts$|${P}lib/pmtiles/`;
 const FEATURES = ['coverage', 'search', 'map', 'basemap', 'import'];
 /** Pure modules shared by the build and the browser. */
 const BROWSER_SAFE = [

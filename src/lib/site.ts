@@ -10,12 +10,13 @@ import { bbox } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { coverageFor, type SiteCoverage } from './coverage/from-dataset';
 import type { CommuneCoverage } from './coverage/model';
-import { pathData, projection, type Projection } from './coverage/svg';
+import { pathData, projection, type Projection } from './svg-path';
 import { loadDataset, type Dataset } from './data/dataset';
 import { withoutEnded } from './data/ended';
 import { DataValidationError } from './data/issues';
 import { confirmedByEnv, countsFile } from './data/shrink-guard';
 import { CommuneAreas, mapData, type MapData } from './map/data';
+import { communeShapeIndex, staticMap, type CommuneShapeIndex, type StaticMap, type StaticMapInput } from './map/static-map';
 import { type Index, indexFor } from './records';
 import { buildSearchIndex, type BuiltIndex } from './search/build-index';
 import { postalCodes } from './search/national';
@@ -113,6 +114,16 @@ export class Site {
   /** The merged area of a set of communes (an équipe, an offer at home), shared by the map and the small maps. */
   communesArea(codes: string[]): Feature<Polygon | MultiPolygon> | null {
     return this.areas.of(codes);
+  }
+
+  /** Spatial index of the communes' outlines, for the small static maps of the fiches and commune pages. */
+  communeShapeIndex(): CommuneShapeIndex {
+    return this.once('communeShapeIndex', () => communeShapeIndex(this.ds));
+  }
+
+  /** The small static map (SVG at build time) of a fiche or a commune page. */
+  staticMap(input: StaticMapInput): StaticMap {
+    return staticMap(this.ds, this.communeShapeIndex(), input);
   }
 
   /** The search index of /recherche/ (manifest + shards). */

@@ -53,11 +53,15 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
   legend.hidden = false;
 
   if (!webglAvailable()) {
+    $<HTMLElement>('.carte-map-wrap')!.hidden = true;
     status.innerHTML =
       'Votre navigateur ne peut pas afficher la carte. Parcourez <a href="/offres/">toutes les activités</a> ou <a href="/communes/">les communes</a>.';
     return;
   }
+  // Said to screen readers only: the map box, in place from the first paint (.js-only), shows it to the eye,
+  // and a line appearing above the map would push the page down (layout shift).
   status.textContent = 'Chargement de la carte…';
+  status.classList.add('visually-hidden');
   const wrap = $<HTMLElement>('.carte-map-wrap')!;
   wrap.hidden = false;
 
@@ -75,6 +79,7 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
     } catch (err) {
       wrap.hidden = true;
+      status.classList.remove('visually-hidden');
       status.innerHTML = 'La carte n’a pas pu s’afficher. Parcourez <a href="/offres/">toutes les activités</a> ou <a href="/communes/">les communes</a>.';
       console.error(err);
       return;
@@ -380,5 +385,6 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
     app.classList.add('carte-prete');
     app.dataset.ready = 'true';
     status.textContent = '';
+    status.classList.remove('visually-hidden');
   })();
 }

@@ -89,11 +89,15 @@ export function start(): void {
   refresh();
 
   if (!webglAvailable()) {
+    $<HTMLElement>('.carte-map-wrap')!.hidden = true;
     status.innerHTML =
       'Votre navigateur ne peut pas afficher la carte. La liste ci-dessous contient tout ce qu’elle montrerait ; vous pouvez aussi parcourir <a href="/offres/">toutes les activités</a>.';
     return;
   }
+  // Said to screen readers only: the map box, in place from the first paint (.js-only), shows it to the eye,
+  // and a line appearing above the map would push the page down (layout shift).
   status.textContent = 'Chargement de la carte…';
+  status.classList.add('visually-hidden');
   const wrap = $<HTMLElement>('.carte-map-wrap')!;
   wrap.hidden = false;
 
@@ -111,6 +115,7 @@ export function start(): void {
       await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
     } catch (err) {
       wrap.hidden = true;
+      status.classList.remove('visually-hidden');
       status.innerHTML = 'La carte n’a pas pu s’afficher. La liste ci-dessous contient tout ; voir aussi <a href="/offres/">toutes les activités</a>.';
       console.error(err);
       return;
@@ -262,5 +267,6 @@ export function start(): void {
     app.classList.add('carte-prete');
     app.dataset.ready = 'true';
     status.textContent = '';
+    status.classList.remove('visually-hidden');
   })();
 }

@@ -5,12 +5,13 @@
  * one link away on /carte/.
  *
  * Cost per page does not grow with the territory: the communes in view come from a spatial index
- * (flatbush) built once per dataset, and only those are simplified and projected.
+ * (flatbush, `communeShapeIndex`) that `site()` builds once per build, and only those are simplified and
+ * projected (with the path code of every static map, lib/svg-path.ts).
  */
 import Flatbush from 'flatbush';
-import { simplify } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Dataset } from '../data/dataset';
+import { pathData } from '../svg-path';
 
 export type BBox = [number, number, number, number];
 
@@ -39,19 +40,18 @@ const HEIGHT = 400;
 const MIN_HALF_SPAN_KM = 6;
 const KM_PER_DEG_LAT = 111.2;
 
-interface Index {
+/** Communes' outlines with a spatial index of their extents (null for a territory without outlines). */
+export interface CommuneShapeIndex {
   tree: Flatbush | null;
   shapes: Feature<Polygon | MultiPolygon, { code: string; nom: string; population: number }>[];
 }
-const indexes = new WeakMap<Dataset, Index>();
 
 function ringsOf(g: Polygon | MultiPolygon): Position[][] {
   return g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
 }
 
-function indexOf(ds: Dataset): Index {
-  let idx = indexes.get(ds);
-  if (idx) return idx;
+/** Built once per build by `site().communeShapeIndex()`. */
+export function communeShapeIndex(ds: Dataset): CommuneShapeIndex {
   const shapes = ds.communeShapes.features;
   let tree: Flatbush | null = null;
   if (shapes.length) {
@@ -72,9 +72,7 @@ function indexOf(ds: Dataset): Index {
     }
     tree.finish();
   }
-  idx = { tree, shapes };
-  indexes.set(ds, idx);
-  return idx;
+  return { tree, shapes };
 }
 
 /** Extent of the points and the area, padded, never smaller than MIN_HALF_SPAN_KM around its centre, at the frame's ratio. */
@@ -109,29 +107,19 @@ export function viewFor(input: StaticMapInput, width = WIDTH, height = HEIGHT): 
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
-export function staticMap(ds: Dataset, input: StaticMapInput, width = WIDTH, height = HEIGHT): StaticMap {
+/** `ds` gives the communes' centres (labels), `idx` the outlines in view; pages call `site().staticMap()`. */
+export function staticMap(ds: Dataset, idx: CommuneShapeIndex, input: StaticMapInput, width = WIDTH, height = HEIGHT): StaticMap {
   const bbox = viewFor(input, width, height);
   const [w, s, e, n] = bbox;
-  const project = (lon: number, lat: number): [number, number] => [((lon - w) / (e - w)) * width, ((n - lat) / (n - s)) * height];
+  const projection = {
+    width,
+    height,
+    project: (lon: number, lat: number): [number, number] => [((lon - w) / (e - w)) * width, ((n - lat) / (n - s)) * height],
+  };
+  const { project } = projection;
   // Simplify to about half a pixel: invisible, and far fewer points.
   const tolerance = ((e - w) / width) * 0.5;
-  const path = (f: Feature<Polygon | MultiPolygon>) => {
-    const g = simplify(f, { tolerance, highQuality: false }).geometry;
-    let d = '';
-    for (const ring of ringsOf(g)) {
-      let prev = '';
-      ring.forEach(([lon, lat], i) => {
-        const [x, y] = project(lon!, lat!);
-        const pt = `${r1(x)} ${r1(y)}`;
-        if (pt === prev) return;
-        d += (i === 0 ? 'M' : 'L') + pt;
-        prev = pt;
-      });
-      d += 'Z';
-    }
-    return d;
-  };
-  const idx = indexOf(ds);
+  const path = (f: Feature<Polygon | MultiPolygon>) => pathData(f, projection, tolerance);
   const inView = idx.tree ? idx.tree.search(w, s, e, n).map((i) => idx.shapes[i]!) : [];
   const points = input.points.map((p) => {
     const [x, y] = project(p.lon, p.lat);
