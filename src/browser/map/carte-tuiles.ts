@@ -192,8 +192,9 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       const count = groupCountExpression(f, on) as ExpressionSpecification;
       map.setFilter('clusters', ['all', ['has', 'point_count'], ['>', count, 0]]);
       map.setLayoutProperty('clusters', 'icon-image', ['step', count, 'cluster-s', 10, 'cluster-m', 100, 'cluster-l']);
-      // With several filters a group's number is an upper bound (src/lib/map/filter.ts): « ≤ 12 ».
-      map.setLayoutProperty('clusters', 'text-field', groupCountExact(f) ? ['to-string', count] : ['concat', '≤', ['to-string', count]]);
+      // With several filters a group's number is an upper bound (src/lib/map/filter.ts), as the legend and the text
+      // beside the map say (the map's font subset has no « ≤ » to draw it in the circle).
+      map.setLayoutProperty('clusters', 'text-field', ['to-string', count]);
       vis('offres-points', on.has('offres'));
       vis('clusters', on.has('offres') || on.has('lieux'));
       vis('lieux-points', on.has('lieux'));
@@ -325,7 +326,11 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
      * tiles are then loaded; its feature is found there by id, its layer switched on and its popup opened.
      */
     async function showVoir(id: string): Promise<void> {
-      const idle = () => new Promise<void>((resolve) => map.once('idle', () => resolve()));
+      const idle = () => {
+        const done = new Promise<void>((resolve) => map.once('idle', () => resolve()));
+        map.triggerRepaint(); // an idle map fires 'idle' again only after a frame
+        return done;
+      };
       const find = (source: 'points' | 'equipes' | 'domicile') => {
         if (!map.getSource(source)) return undefined;
         const f = map.querySourceFeatures(source, { sourceLayer: source, filter: ['==', ['get', 'id'], id] }).find((x) => !x.properties.point_count);
@@ -393,9 +398,9 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
     $<HTMLElement>('#liste-titre')!.textContent = 'Dans la zone affichée';
     await new Promise<void>((resolve) => map.once('idle', () => resolve()));
     refreshList();
+    status.textContent = '';
     if (url.voir) await showVoir(url.voir);
     app.classList.add('carte-prete');
     app.dataset.ready = 'true';
-    status.textContent = '';
   })();
 }
