@@ -17,7 +17,7 @@ const BROWSER_SAFE = [
   `${P}schemas/vocabulary\\.ts$`,
   `${P}lib/(geo|text)\\.ts$`,
   `${P}lib/recurrence/series\\.ts$`,
-  `${P}lib/map/(contract|style)\\.ts$`,
+  `${P}lib/map/(contract|style|filter)\\.ts$`,
   `${P}lib/search/(communes|engine|facets|geo-codes|model|state|tokens)\\.ts$`,
   // /proposer/ validates with the model's own zod schemas, says schedules in French and writes import-format CSV.
   `${P}schemas/`,

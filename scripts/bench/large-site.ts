@@ -54,6 +54,9 @@ if (process.argv[1]?.endsWith('large-site.ts')) {
   } else {
     mkdirSync(LARGE_DIR, { recursive: true });
     const { basemapS, astroS } = buildSyntheticSite(data, dist);
+    // Every page registers the service worker: without it the browser test sees a 404 in the console.
+    const sw = spawnSync('npx', ['tsx', 'scripts/build-sw.ts', dist], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (sw.status !== 0) throw new Error('service worker du site synthétique : échec');
     writeFileSync(stamp, key);
     console.log(
       `Territoire synthétique (${n} offres, départements ${depts.join(', ')}) construit dans ${path.relative(process.cwd(), dist)} : fond de carte ${basemapS.toFixed(0)} s, Astro ${astroS.toFixed(0)} s.`,

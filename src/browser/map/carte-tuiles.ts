@@ -2,14 +2,19 @@
  * /carte/ for a territory too large for one GeoJSON file (src/lib/map/tiles.ts): points and areas come
  * as vector tiles for the area and zoom in view, grouped with their count below the exact zoom. The
  * list beside the map is built here from the tiles in view (the page's HTML has no list: it would be
- * tens of MB); filters and the legend apply to the exact points and the areas, the groups count all.
+ * tens of MB). Same controls, URL and filter rule as the list map (./controls.ts, ./state.ts,
+ * src/lib/map/filter.ts): the rule runs as MapLibre expressions on every layer, and a group shows how
+ * many of its items the filters let through.
  */
-import type { ExpressionSpecification, Map as MLMap, MapGeoJSONFeature, Popup } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LngLatBoundsLike, Map as MLMap, MapGeoJSONFeature, Popup } from 'maplibre-gl';
 import type { MapConfig, MapLayer as LayerId } from '../../lib/map/contract';
+import { filterExpression, groupCount, groupCountExact, groupCountExpression } from '../../lib/map/filter';
 import { esc } from '../search/html';
+import { Controls } from './controls';
 import { createMap, loadMapLibre, webglAvailable } from './engine';
 import { addSymbolImages } from './layers';
-import { mapQuery } from './state';
+import { paintLegend } from './legend';
+import { mapQuery, parseMapUrl } from './state';
 
 /** The list shows at most this many items: zoom in for the others. */
 const LIST_MAX = 200;
@@ -26,31 +31,45 @@ interface Shown {
   arret?: string;
 }
 
+/** Which legend layer a tile feature belongs to, from its style layer or source and its kind. */
+function layerOf(f: MapGeoJSONFeature): LayerId {
+  const from = f.layer?.id ?? f.source;
+  if (from.startsWith('equipes')) return 'equipes';
+  if (from.startsWith('domicile')) return 'domicile';
+  return f.properties.kind === 'lieu' ? 'lieux' : 'offres';
+}
+
+/** What the list and the popup show of a tile feature (its properties: src/lib/map/tiles.ts). */
+function shownOf(f: Pick<MapGeoJSONFeature, 'properties' | 'geometry'>, layer: LayerId): Shown {
+  const p = f.properties as Record<string, string | number | boolean>;
+  return {
+    layer,
+    id: String(p.id),
+    nom: String(p.nom),
+    resume: String(p.resume ?? (layer === 'equipes' ? 'Équipe citoyenne' : 'Service à domicile')),
+    themes: String(p.themes ?? '')
+      .split(' ')
+      .filter(Boolean),
+    at: f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : undefined,
+    arret: typeof p.arret === 'string' ? p.arret : undefined,
+  };
+}
+
 export function startTiled(app: HTMLElement, config: MapConfig): void {
   const cfg = { ...config, tuiles: config.tuiles! };
   const status = $<HTMLElement>('#carte-etat')!;
   const form = $<HTMLFormElement>('#carte-filtres')!;
   const legend = $<HTMLFieldSetElement>('#carte-legende')!;
   const themeById = new Map(cfg.thematiques.map((t) => [t.id, t]));
+  const controls = new Controls(form, legend);
+  const url = parseMapUrl(location.search);
   const params = new URLSearchParams(location.search);
-  for (const name of ['thematique', 'public', 'mode'] as const) {
-    const v = params.get(name);
-    const sel = form.elements.namedItem(name) as HTMLSelectElement;
-    if (v && [...sel.options].some((o) => o.value === v)) sel.value = v;
-  }
-  const layerBoxes = [...legend.querySelectorAll<HTMLInputElement>('input[name=couche]')];
-  if (params.has('couches')) {
-    const on = new Set(params.get('couches')!.split(','));
-    for (const b of layerBoxes) b.checked = on.has(b.value);
-  }
-  const filters = () => ({
-    thematique: (form.elements.namedItem('thematique') as HTMLSelectElement).value,
-    public: (form.elements.namedItem('public') as HTMLSelectElement).value,
-    mode: (form.elements.namedItem('mode') as HTMLSelectElement).value,
-  });
-  const layersOn = () => new Set(layerBoxes.filter((b) => b.checked).map((b) => b.value as LayerId));
+  controls.restore(url);
+  const filters = () => controls.filters();
+  const layersOn = () => controls.layersOn();
   form.hidden = false;
   legend.hidden = false;
+  paintLegend(cfg);
 
   if (!webglAvailable()) {
     $<HTMLElement>('.carte-map-wrap')!.hidden = true;
@@ -68,12 +87,16 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
   void (async () => {
     let map: MLMap;
     // ?centre=lat,lon&zoom=z opens the map on a place (a link from a fiche or a commune).
+    // ?bbox=w,s,e,n: the extent of a small static map (commune pages, fiches' « Voir sur la carte »).
     const centre = (params.get('centre') ?? '').split(',').map(Number);
     const zoom = Number(params.get('zoom') ?? cfg.tuiles.rawZoom + 1);
+    const box = (params.get('bbox') ?? '').split(',').map(Number);
     const view =
       centre.length === 2 && centre.every(Number.isFinite) && Number.isFinite(zoom)
         ? { center: [centre[1]!, centre[0]!] as [number, number], zoom }
-        : { bounds: cfg.bounds, fitBoundsOptions: { padding: 20 } };
+        : box.length === 4 && box.every(Number.isFinite)
+          ? { bounds: box as LngLatBoundsLike, fitBoundsOptions: { padding: 20 } }
+          : { bounds: cfg.bounds, fitBoundsOptions: { padding: 20 } };
     try {
       map = await createMap($<HTMLElement>('#carte')!, cfg.basemap, { ...view, minZoom: cfg.tuiles.minZoom });
       await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
@@ -136,9 +159,7 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       'source-layer': 'points',
       filter: ['has', 'point_count'],
       layout: {
-        'icon-image': ['step', ['get', 'point_count'], 'cluster-s', 10, 'cluster-m', 100, 'cluster-l'],
         'icon-allow-overlap': true,
-        'text-field': ['to-string', ['get', 'point_count_abbreviated']],
         'text-font': ['Atkinson Bold'],
         'text-size': 14,
         'text-allow-overlap': true,
@@ -162,33 +183,31 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       layout: { 'icon-image': ['concat', 'theme-', ['get', 'theme']], 'icon-allow-overlap': true },
     });
 
-    /** The same rules as the list-based map: filters narrow the activities; lieux and équipes follow the legend. */
-    function offerFilter(): ExpressionSpecification {
-      const f = filters();
-      const all: ExpressionSpecification[] = [['==', ['get', 'kind'], 'offre']];
-      if (f.thematique) all.push(['in', ` ${f.thematique} `, ['concat', ' ', ['get', 'themes'], ' ']]);
-      if (f.public)
-        all.push(['any', ['in', ` ${f.public} `, ['concat', ' ', ['get', 'publics'], ' ']], ['in', ' tous ', ['concat', ' ', ['get', 'publics'], ' ']]]);
-      if (f.mode) all.push(['==', ['get', 'mode'], f.mode]);
-      return ['all', ...all];
-    }
-    const otherLayersShown = () => {
-      const f = filters();
-      return !f.mode && !f.thematique;
-    };
+    /** The list map's rule (src/lib/map/filter.ts) on every layer; groups show and size by what passes. */
     function applyState(): void {
       const on = layersOn();
+      const f = filters();
       const vis = (id: string, v: boolean) => map.getLayer(id) && map.setLayoutProperty(id, 'visibility', v ? 'visible' : 'none');
       if (on.has('domicile')) addDomicile();
+      const rule = filterExpression(f) as ExpressionSpecification;
+      const kind = (k: string) => ['all', ['!', ['has', 'point_count']], ['==', ['get', 'kind'], k], rule] as FilterSpecification;
+      map.setFilter('offres-points', kind('offre'));
+      map.setFilter('lieux-points', kind('lieu'));
+      for (const id of ['equipes-fill', 'equipes-line', 'domicile-fill', 'domicile-line']) if (map.getLayer(id)) map.setFilter(id, rule as FilterSpecification);
+      const count = groupCountExpression(f, on) as ExpressionSpecification;
+      map.setFilter('clusters', ['all', ['has', 'point_count'], ['>', count, 0]]);
+      map.setLayoutProperty('clusters', 'icon-image', ['step', count, 'cluster-s', 10, 'cluster-m', 100, 'cluster-l']);
+      // With several filters a group's number is an upper bound (src/lib/map/filter.ts), as the legend and the text
+      // beside the map say (the map's font subset has no « ≤ » to draw it in the circle).
+      map.setLayoutProperty('clusters', 'text-field', ['to-string', count]);
       vis('offres-points', on.has('offres'));
       vis('clusters', on.has('offres') || on.has('lieux'));
-      vis('lieux-points', on.has('lieux') && otherLayersShown());
-      vis('equipes-fill', on.has('equipes') && otherLayersShown());
-      vis('equipes-line', on.has('equipes') && otherLayersShown());
+      vis('lieux-points', on.has('lieux'));
+      vis('equipes-fill', on.has('equipes'));
+      vis('equipes-line', on.has('equipes'));
       vis('domicile-fill', on.has('domicile'));
       vis('domicile-line', on.has('domicile'));
-      map.setFilter('offres-points', offerFilter());
-      history.replaceState(null, '', mapQuery(filters(), on, cfg.layers) || location.pathname);
+      history.replaceState(null, '', mapQuery(f, on, cfg.layers) || location.pathname);
     }
 
     // --- Map → list: what the tiles in view hold. ---
@@ -197,6 +216,7 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
     let shownById = new Map<string, Shown>();
     function refreshList(): void {
       const on = layersOn();
+      const filt = filters();
       const b = map.getBounds();
       const inView = (c: [number, number]) => c[0] >= b.getWest() && c[0] <= b.getEast() && c[1] >= b.getSouth() && c[1] <= b.getNorth();
       const rendered = map.queryRenderedFeatures({
@@ -207,33 +227,17 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       for (const f of rendered) {
         const p = f.properties as Record<string, string | number | boolean>;
         if (p.point_count) {
-          if (f.geometry.type === 'Point' && inView(f.geometry.coordinates as [number, number])) grouped += Number(p.point_count);
+          if (f.geometry.type === 'Point' && inView(f.geometry.coordinates as [number, number])) grouped += groupCount(p, filt, on);
           continue;
         }
-        const layer: LayerId = f.layer.id.startsWith('equipes')
-          ? 'equipes'
-          : f.layer.id.startsWith('domicile')
-            ? 'domicile'
-            : p.kind === 'lieu'
-              ? 'lieux'
-              : 'offres';
+        const layer = layerOf(f);
         if (!on.has(layer)) continue;
         const m = byLayer.get(layer) ?? byLayer.set(layer, new Map()).get(layer)!;
         const id = String(p.id);
         if (m.has(id)) continue;
-        const at = f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : undefined;
-        if (at && !inView(at)) continue;
-        m.set(id, {
-          layer,
-          id,
-          nom: String(p.nom),
-          resume: String(p.resume ?? (layer === 'equipes' ? 'Équipe citoyenne' : 'Service à domicile')),
-          themes: String(p.themes ?? '')
-            .split(' ')
-            .filter(Boolean),
-          at,
-          arret: typeof p.arret === 'string' ? p.arret : undefined,
-        });
+        const shown = shownOf(f, layer);
+        if (shown.at && !inView(shown.at)) continue;
+        m.set(id, shown);
       }
       shownById = new Map();
       let total = 0;
@@ -258,7 +262,8 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
         if (items.length > LIST_MAX)
           ul.insertAdjacentHTML('beforeend', `<li class="muted">… et ${items.length - LIST_MAX} autres : zoomez pour les voir.</li>`);
       }
-      const groups = grouped ? ` ; ${grouped} autres, regroupés sur la carte : zoomez pour les voir` : '';
+      const upTo = groupCountExact(filt) ? '' : 'au plus ';
+      const groups = grouped ? ` ; ${upTo}${grouped} autres, regroupés sur la carte : zoomez pour les voir` : '';
       countEl.innerHTML = `<span data-total>${total}</span> résultat${total > 1 ? 's' : ''} dans la zone affichée${groups}`;
     }
     app.addEventListener('click', (e) => {
@@ -318,26 +323,44 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       const p = f.properties as Record<string, string | number>;
       const pos = f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : at;
       if (p.point_count) return void map.easeTo({ center: pos, zoom: Math.min(map.getZoom() + 2, cfg.tuiles.rawZoom) });
-      const layer: LayerId = f.layer.id.startsWith('equipes')
-        ? 'equipes'
-        : f.layer.id.startsWith('domicile')
-          ? 'domicile'
-          : p.kind === 'lieu'
-            ? 'lieux'
-            : 'offres';
-      popupAt(
-        {
-          layer,
-          id: String(p.id),
-          nom: String(p.nom),
-          resume: String(p.resume ?? (layer === 'equipes' ? 'Équipe citoyenne' : 'Service à domicile')),
-          themes: String(p.themes ?? '')
-            .split(' ')
-            .filter(Boolean),
-          arret: typeof p.arret === 'string' ? p.arret : undefined,
-        },
-        pos,
-      );
+      popupAt(shownOf(f, layerOf(f)), pos);
+    }
+
+    /**
+     * ?voir=<id> (a fiche's « Voir sur la carte »): the link puts the map on the record (?centre= or ?bbox=), whose
+     * tiles are then loaded; its feature is found there by id, its layer switched on and its popup opened.
+     */
+    async function showVoir(id: string): Promise<void> {
+      const idle = () => {
+        const done = new Promise<void>((resolve) => map.once('idle', () => resolve()));
+        map.triggerRepaint(); // an idle map fires 'idle' again only after a frame
+        return done;
+      };
+      const find = (source: 'points' | 'equipes' | 'domicile') => {
+        if (!map.getSource(source)) return undefined;
+        const f = map.querySourceFeatures(source, { sourceLayer: source, filter: ['==', ['get', 'id'], id] }).find((x) => !x.properties.point_count);
+        if (!f) return undefined;
+        return { f, layer: (source === 'points' ? (f.properties.kind === 'lieu' ? 'lieux' : 'offres') : source) as LayerId };
+      };
+      let found = find('points') ?? find('equipes');
+      if (!found) {
+        // Not a point nor an équipe: an offer at home, whose zones are fetched only when their layer is on.
+        const switched = controls.switchOn('domicile');
+        if (switched) changed();
+        await idle();
+        found = find('domicile');
+        if (!found && switched) {
+          controls.boxes.find((b) => b.value === 'domicile')!.checked = false;
+          changed();
+        }
+      }
+      if (!found) {
+        status.textContent = 'L’élément demandé n’est pas dans la zone affichée : cherchez-le dans la liste ou déplacez la carte.';
+        return;
+      }
+      if (controls.switchOn(found.layer)) changed();
+      const shown = shownOf(found.f, found.layer);
+      popupAt(shown, shown.at ?? [map.getCenter().lng, map.getCenter().lat]);
     }
     const clickable = () => ['clusters', 'offres-points', 'lieux-points', 'equipes-fill', ...(map.getLayer('domicile-fill') ? ['domicile-fill'] : [])];
     map.on('click', (ev) => {
@@ -367,9 +390,7 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       applyState();
       map.once('idle', refreshList);
     };
-    form.addEventListener('change', changed);
-    form.addEventListener('reset', () => setTimeout(changed));
-    legend.addEventListener('change', changed);
+    controls.listen(changed);
     map.on('moveend', () => map.once('idle', refreshList));
     const searchHere = $<HTMLAnchorElement>('#carte-chercher-ici');
     const updateSearchHere = () => {
@@ -382,9 +403,10 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
     $<HTMLElement>('#liste-titre')!.textContent = 'Dans la zone affichée';
     await new Promise<void>((resolve) => map.once('idle', () => resolve()));
     refreshList();
+    status.textContent = '';
+    if (url.voir) await showVoir(url.voir);
     app.classList.add('carte-prete');
     app.dataset.ready = 'true';
-    status.textContent = '';
     status.classList.remove('visually-hidden');
   })();
 }

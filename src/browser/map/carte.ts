@@ -2,7 +2,7 @@
  * /carte/: the map beside the HTML list of what is in view. The list is rendered at build time and works alone;
  * this script adds the filters and the legend (which is the layer switch) to it, then the map when the browser can
  * draw one, and keeps list and map in sync both ways. State and URL: ./state.ts; list: ./list.ts; map layers:
- * ./layers.ts; popups: ./popup.ts; legend: ./legend.ts.
+ * ./layers.ts; popups: ./popup.ts; legend: ./legend.ts; the form and legend as state: ./controls.ts (shared with the tiled map).
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource, LngLatBoundsLike, Map as MLMap, MapGeoJSONFeature, Popup } from 'maplibre-gl';
@@ -12,45 +12,10 @@ import { addDataLayers, applyToMap, CLICKABLE, loadDomicile, ringSelection } fro
 import { paintLegend } from './legend';
 import { entryKey, readEntries, refreshList, type ListEntry } from './list';
 import { popupContent } from './popup';
-import { FILTER_NAMES, intersects, mapQuery, parseMapUrl, passes, showsDomicile, type MapFilters } from './state';
+import { Controls } from './controls';
+import { intersects, mapQuery, parseMapUrl, passes } from './state';
 
 const $ = <T extends Element>(sel: string, root: ParentNode = document) => root.querySelector<T>(sel);
-
-/** The form and the legend as the page's state. */
-class Controls {
-  readonly boxes: HTMLInputElement[];
-  constructor(
-    readonly form: HTMLFormElement,
-    legend: HTMLFieldSetElement,
-  ) {
-    this.boxes = [...legend.querySelectorAll<HTMLInputElement>('input[name=couche]')];
-  }
-  private select(name: string): HTMLSelectElement {
-    return this.form.elements.namedItem(name) as HTMLSelectElement;
-  }
-  filters(): MapFilters {
-    return { thematique: this.select('thematique').value, public: this.select('public').value, mode: this.select('mode').value };
-  }
-  layersOn(): Set<MapLayer> {
-    return new Set(this.boxes.filter((b) => b.checked).map((b) => b.value as MapLayer));
-  }
-  switchOn(layer: MapLayer): boolean {
-    const box = this.boxes.find((b) => b.value === layer);
-    if (!box || box.checked) return false;
-    box.checked = true;
-    return true;
-  }
-  /** Applies the URL's filters (values the page offers only) and layers. */
-  restore(url: ReturnType<typeof parseMapUrl>): void {
-    for (const name of FILTER_NAMES) {
-      const v = url.filters[name];
-      const sel = this.select(name);
-      if (v && [...sel.options].some((o) => o.value === v)) sel.value = v;
-    }
-    if (url.layers) for (const b of this.boxes) b.checked = url.layers.has(b.value as MapLayer);
-    if (showsDomicile(url.filters)) this.switchOn('domicile');
-  }
-}
 
 export function start(): void {
   const app = $<HTMLElement>('#carte-app');
@@ -80,12 +45,7 @@ export function start(): void {
   controls.form.hidden = false;
   legend.hidden = false;
   paintLegend(cfg);
-  controls.form.addEventListener('change', () => {
-    if (showsDomicile(controls.filters())) controls.switchOn('domicile');
-    changed();
-  });
-  controls.form.addEventListener('reset', () => setTimeout(changed));
-  legend.addEventListener('change', changed);
+  controls.listen(changed);
   refresh();
 
   if (!webglAvailable()) {

@@ -1,33 +1,12 @@
 /**
  * State of /carte/ shared by the list and the map: the filters, the visible layers, and their mirror in the URL
- * (`/carte/?thematique=numerique&couches=lieux,offres`). Pure functions, unit-tested (tests/unit/map-state.test.ts).
+ * (`/carte/?thematique=numerique&couches=lieux,offres`). Pure functions, unit-tested (tests/unit/map/state.test.ts); the
+ * filter rule itself is src/lib/map/filter.ts, shared with the tiles.
  */
 import type { MapConfig, MapLayer } from '../../lib/map/contract';
+import { FILTER_NAMES, type MapFilters } from '../../lib/map/filter';
 
-export interface MapFilters {
-  thematique: string;
-  public: string;
-  mode: string;
-}
-export const FILTER_NAMES = ['thematique', 'public', 'mode'] as const;
-
-/** What the build tells about each item (src/lib/map/data.ts, needs from src/lib/needs.ts). */
-export interface Filterable {
-  themes: string[];
-  publics: string[];
-  mode: string;
-}
-
-/**
- * One rule for every layer, over the needs, publics and mode the build gave each item: lieux, open to all, have
- * no publics and are kept whatever the public chosen.
- */
-export function passes(e: Filterable, f: MapFilters): boolean {
-  if (f.thematique && !e.themes.includes(f.thematique)) return false;
-  if (f.public && e.publics.length && !e.publics.includes(f.public) && !e.publics.includes('tous')) return false;
-  if (f.mode && e.mode !== f.mode) return false;
-  return true;
-}
+export { FILTER_NAMES, passes, type Filterable, type MapFilters } from '../../lib/map/filter';
 
 export interface MapUrlState {
   /** Filters named in the URL; values the page does not offer are dropped by the caller. */

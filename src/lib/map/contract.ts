@@ -63,6 +63,18 @@ export interface TilePointProps {
   exemple?: boolean;
 }
 
+/** Properties of an area in the tiles (an équipe, an offer at home): the same filter fields as a point. */
+export interface TileAreaProps {
+  id: string;
+  nom: string;
+  /** Thématique of the colour (offers at home); an équipe's first need, '' when none. */
+  theme: string;
+  themes: string;
+  publics: string;
+  mode: string;
+  resume: string;
+}
+
 export interface MapPointProps {
   id: string;
   kind: 'offre' | 'lieu';

@@ -12,9 +12,12 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { PMTilesWriter } from '../pmtiles/writer';
 import type { MapData, MapItem } from './data';
-import type { TilePointProps } from './contract';
+import type { TileAreaProps, TilePointProps } from './contract';
+import { addCounts, clusterCounts, countKey, FILTER_NAMES, tileFilterProps, type FilterName } from './filter';
 
-export type { TilePointProps };
+export type { TileAreaProps, TilePointProps };
+/** The values each filter of the page offers (thématique, public and mode ids): the groups count per value. */
+export type FilterValues = Record<FilterName, readonly string[]>;
 
 /** Above this many items, /carte/ uses tiles and lists only what is in view (built in the browser). */
 export const TILED_ABOVE_ITEMS = 4000;
@@ -86,8 +89,11 @@ function archive(layer: string, fc: FeatureCollection, fields: Record<string, st
   return writer.finish().bytes;
 }
 
-/** The points layer: grouped below RAW_ZOOM, exact from it. */
-export function pointsArchive(points: FeatureCollection<Geometry, TilePointProps>): Uint8Array {
+/**
+ * The points layer: grouped below RAW_ZOOM, exact from it. Each group carries, per layer and per filter value, how
+ * many of its items pass (src/lib/map/filter.ts), so that the number drawn is what the filters show.
+ */
+export function pointsArchive(points: FeatureCollection<Geometry, TilePointProps>, values: FilterValues): Uint8Array {
   const index = new GeoJSONVT(points as FeatureCollection, {
     maxZoom: POINTS_MAX_ZOOM,
     indexMaxZoom: TILE_MIN_ZOOM,
@@ -96,9 +102,19 @@ export function pointsArchive(points: FeatureCollection<Geometry, TilePointProps
     cluster: true,
     // The clustering writes tile coordinates in its own extent (512 by default): it must be the tiles' extent.
     // Radius: 36 screen pixels of a 512-pixel tile, in those units.
-    clusterOptions: { maxZoom: RAW_ZOOM - 1, radius: (36 * EXTENT) / 512, minPoints: 2, extent: EXTENT },
+    clusterOptions: {
+      maxZoom: RAW_ZOOM - 1,
+      radius: (36 * EXTENT) / 512,
+      minPoints: 2,
+      extent: EXTENT,
+      map: (p) => {
+        const t = p as unknown as TilePointProps;
+        return clusterCounts(t.layer, { themes: words(t.themes), publics: words(t.publics), mode: t.mode }, values);
+      },
+      reduce: addCounts,
+    },
   });
-  const fields = {
+  const fields: Record<string, string> = {
     id: 'String',
     kind: 'String',
     layer: 'String',
@@ -111,13 +127,36 @@ export function pointsArchive(points: FeatureCollection<Geometry, TilePointProps
     arret: 'String',
     point_count: 'Number',
   };
+  for (const l of ['offres', 'lieux'] as const) {
+    fields[countKey(l)] = 'Number';
+    for (const n of FILTER_NAMES) for (const v of values[n]) fields[countKey(l, n, v)] = 'Number';
+  }
   return archive('points', points as FeatureCollection, fields, TILE_MIN_ZOOM, POINTS_MAX_ZOOM, index);
 }
 
-/** An areas layer (équipes or offers at home). */
-export function areasArchive(layer: 'equipes' | 'domicile', fc: FeatureCollection): Uint8Array {
-  const index = new GeoJSONVT(fc, { maxZoom: AREAS_MAX_ZOOM, indexMaxZoom: TILE_MIN_ZOOM, extent: EXTENT, buffer: 16, tolerance: 3 });
-  return archive(layer, fc, { id: 'String', nom: 'String', theme: 'String' }, TILE_MIN_ZOOM, AREAS_MAX_ZOOM, index);
+const words = (s: string) => s.split(' ').filter(Boolean);
+
+/** An areas layer (équipes or offers at home), its features from `tileAreas`. */
+export function areasArchive(layer: 'equipes' | 'domicile', fc: FeatureCollection<Geometry, TileAreaProps>): Uint8Array {
+  const index = new GeoJSONVT(fc as FeatureCollection, { maxZoom: AREAS_MAX_ZOOM, indexMaxZoom: TILE_MIN_ZOOM, extent: EXTENT, buffer: 16, tolerance: 3 });
+  const fields = { id: 'String', nom: 'String', theme: 'String', themes: 'String', publics: 'String', mode: 'String', resume: 'String' };
+  return archive(layer, fc as FeatureCollection, fields, TILE_MIN_ZOOM, AREAS_MAX_ZOOM, index);
+}
+
+/**
+ * The areas with what the filter rule reads (an équipe fills the needs of its activities, src/lib/needs.ts) and
+ * the popup's line: filters apply to équipes and zones as on the list map.
+ */
+export function tileAreas(data: MapData, layer: 'equipes' | 'domicile'): FeatureCollection<Geometry, TileAreaProps> {
+  const items = new Map<string, MapItem>(data.items.filter((i) => i.layer === layer).map((i) => [i.id, i]));
+  return {
+    type: 'FeatureCollection',
+    features: data[layer].features.map((f) => {
+      const i = items.get(f.properties.id)!;
+      const theme = 'theme' in f.properties ? String(f.properties.theme) : (i.themes[0] ?? '');
+      return { type: 'Feature', properties: { id: i.id, nom: i.nom, theme, resume: i.resume, ...tileFilterProps(i) }, geometry: f.geometry };
+    }),
+  };
 }
 
 /** The map's points with everything the list and popups need (the tiled /carte/ has no list in its HTML). */
@@ -132,9 +171,7 @@ export function tilePoints(data: MapData): FeatureCollection<Geometry, TilePoint
         kind: f.properties.kind,
         layer: i.layer as 'offres' | 'lieux',
         theme: f.properties.theme,
-        themes: i.themes.join(' '),
-        publics: i.publics.join(' '),
-        mode: i.mode,
+        ...tileFilterProps(i),
         nom: i.nom,
         resume: i.resume,
       };

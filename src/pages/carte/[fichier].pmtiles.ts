@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site } from '../../lib/site';
-import { areasArchive, isTiled, pointsArchive, tilePoints, TILE_FILES, type TileFile } from '../../lib/map/tiles';
+import { mapLabels } from '../../lib/map/data';
+import { areasArchive, isTiled, pointsArchive, tileAreas, tilePoints, TILE_FILES, type FilterValues, type TileFile } from '../../lib/map/tiles';
 import { cachedBytes } from '../../lib/build-cache';
 
 export const getStaticPaths: GetStaticPaths = () => (isTiled(site().mapData()) ? TILE_FILES.map((fichier) => ({ params: { fichier } })) : []);
@@ -18,9 +19,18 @@ const code = readFileSync(fileURLToPath(import.meta.url));
 export const GET: APIRoute = ({ params }) => {
   const name = params.fichier as TileFile;
   const data = site().mapData();
-  const input = name === 'points' ? tilePoints(data) : data[name];
-  const json = JSON.stringify(input);
-  const { bytes } = cachedBytes(`carte-${name}`, [code, json], () => (name === 'points' ? pointsArchive(tilePoints(data)) : areasArchive(name, data[name])));
+  const labels = mapLabels(site().ds);
+  // The filters' values, as the page offers them: groups count the items each one lets through.
+  const values: FilterValues = {
+    thematique: labels.thematiques.map((t) => t.id),
+    public: labels.publics.map((p) => p.id),
+    mode: labels.modes.map((m) => m.id),
+  };
+  const input = name === 'points' ? tilePoints(data) : tileAreas(data, name);
+  const json = JSON.stringify([input, values]);
+  const { bytes } = cachedBytes(`carte-${name}`, [code, json], () =>
+    name === 'points' ? pointsArchive(tilePoints(data), values) : areasArchive(name, tileAreas(data, name)),
+  );
   return new Response(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, {
     headers: { 'content-type': 'application/vnd.pmtiles' },
   });

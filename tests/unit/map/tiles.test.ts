@@ -3,7 +3,18 @@ import { PMTiles } from 'pmtiles';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import { areasArchive, pointsArchive, RAW_ZOOM, TILE_MIN_ZOOM, POINTS_MAX_ZOOM, type TilePointProps } from '../../../src/lib/map/tiles';
+import {
+  areasArchive,
+  pointsArchive,
+  RAW_ZOOM,
+  TILE_MIN_ZOOM,
+  POINTS_MAX_ZOOM,
+  type FilterValues,
+  type TileAreaProps,
+  type TilePointProps,
+} from '../../../src/lib/map/tiles';
+
+const VALUES: FilterValues = { thematique: ['numerique', 'convivialite'], public: ['seniors', 'jeunes'], mode: ['sur_place', 'a_domicile'] };
 import { mulberry32 } from '../../../src/lib/seeded-random';
 import { MemorySource } from '../helpers/memory-source';
 
@@ -34,8 +45,8 @@ function points(n: number): FeatureCollection<Point, TilePointProps> {
         id: `o${i}`,
         kind: 'offre',
         layer: 'offres',
-        theme: 'numerique',
-        themes: 'numerique',
+        theme: i % 3 ? 'numerique' : 'convivialite',
+        themes: i % 3 ? 'numerique' : 'convivialite',
         publics: 'seniors',
         mode: 'sur_place',
         nom: `Offre ${i}`,
@@ -49,7 +60,7 @@ function points(n: number): FeatureCollection<Point, TilePointProps> {
 
 describe('map points in tiles', () => {
   const fc = points(5000);
-  const archive = new PMTiles(new MemorySource(pointsArchive(fc)));
+  const archive = new PMTiles(new MemorySource(pointsArchive(fc, VALUES)));
 
   it('declares its zooms and bounds, so that MapLibre asks for tiles', async () => {
     const h = await archive.getHeader();
@@ -69,6 +80,24 @@ describe('map points in tiles', () => {
     expect(count(bordeaux)).toBeGreaterThanOrEqual(2500);
     expect(count(lyon)).toBeGreaterThanOrEqual(2500);
     expect(bordeaux.length + lyon.length).toBeLessThan(200);
+  });
+
+  it('counts in each group what each filter shows (a thématique, a public, a mode), not only everything', async () => {
+    const ps = [...(await layer(archive, 'points', 5, -0.58, 44.84)), ...(await layer(archive, 'points', 5, 4.83, 45.76))];
+    const groups = ps.filter((p) => p.point_count);
+    for (const g of groups) {
+      expect(g.n_offres).toBe(g.point_count);
+      expect(g.n_lieux).toBeUndefined();
+      expect(Number(g.n_offres_thematique_convivialite ?? 0) + Number(g.n_offres_thematique_numerique ?? 0)).toBe(g.point_count);
+      expect(g.n_offres_public_seniors).toBe(g.point_count);
+      expect(g.n_offres_public_jeunes).toBeUndefined();
+      expect(g.n_offres_mode_a_domicile).toBeUndefined();
+    }
+    // A third of the points are « convivialité »: so are a third of what the groups count (tiles overlap a little).
+    const conv = ps.reduce((s, p) => s + (p.point_count ? Number(p.n_offres_thematique_convivialite ?? 0) : p.themes === 'convivialite' ? 1 : 0), 0);
+    const all = ps.reduce((s, p) => s + Number(p.point_count ?? 1), 0);
+    expect(conv / all).toBeGreaterThan(0.3);
+    expect(conv / all).toBeLessThan(0.37);
   });
 
   it('carries each exact point with what the list and popup show from the exact zoom', async () => {
@@ -109,9 +138,9 @@ describe('map points in tiles', () => {
 });
 
 describe('map areas in tiles', () => {
-  const square = (lon: number, lat: number, id: string): Feature<Polygon> => ({
+  const square = (lon: number, lat: number, id: string): Feature<Polygon, TileAreaProps> => ({
     type: 'Feature',
-    properties: { id, nom: `Équipe ${id}` },
+    properties: { id, nom: `Équipe ${id}`, theme: 'visites', themes: 'visites', publics: 'seniors', mode: 'a_domicile', resume: 'Équipe citoyenne' },
     geometry: {
       type: 'Polygon',
       coordinates: [
@@ -131,6 +160,8 @@ describe('map areas in tiles', () => {
     );
     expect((await layer(archive, 'equipes', 8, 0.6, 44.2)).map((p) => p.id)).toEqual(['a']);
     expect((await layer(archive, 'equipes', 10, 4.9, 45.8)).map((p) => p.nom)).toEqual(['Équipe b']);
+    // What the filters read travels with the area.
+    expect(await layer(archive, 'equipes', 8, 0.6, 44.2)).toEqual([expect.objectContaining({ themes: 'visites', publics: 'seniors', mode: 'a_domicile' })]);
     expect(await layer(archive, 'equipes', 8, 2.35, 48.85)).toEqual([]);
   });
 });
