@@ -146,7 +146,8 @@ export class Index {
   private points?: { index: KDBush | null; owners: { offre: Offre; point: PlacePoint }[] };
   private pointIndex() {
     if (!this.points) {
-      const owners = this.ds.offres.flatMap((offre) => this.offerPoints(offre).map((point) => ({ offre, point })));
+      // `n`: the offer's rank, to count distinct offers without building sets of ids.
+      const owners = this.ds.offres.flatMap((offre, n) => this.offerPoints(offre).map((point) => ({ offre, point, n })));
       // kdbush refuses to finish an empty index: a new territory has no offer yet.
       const index = owners.length ? new KDBush(owners.length) : null;
       for (const { point } of owners) index!.add(point.lon, point.lat);
@@ -160,23 +161,42 @@ export class Index {
   offersNear(center: { lat: number; lon: number }, km: number, limit = Infinity): { offre: Offre; point: PlacePoint; km: number }[] {
     const { index, owners } = this.pointIndex();
     if (!index) return [];
-    const seen = new Set<string>();
-    const out: { offre: Offre; point: PlacePoint; km: number }[] = [];
-    // around() returns points nearest first: each offer is kept at its nearest point.
-    for (const i of around(index, center.lon, center.lat, Infinity, km)) {
-      const { offre, point } = owners[i]!;
-      if (seen.has(offre.id)) continue;
-      seen.add(offre.id);
-      out.push({ offre, point, km: distanceKm(center, point) });
-      if (out.length >= limit) break;
+    // Ask the index for a few more points than offers wanted (an itinerant offer has several), and again for more
+    // when that was not enough: in a dense city, sorting every point within 20 km for 30 offers is most of a page's work.
+    for (let wanted = limit === Infinity ? Infinity : limit * 2; ; wanted *= 4) {
+      const ids = around(index, center.lon, center.lat, wanted, km);
+      const seen = new Set<string>();
+      const out: { offre: Offre; point: PlacePoint; km: number }[] = [];
+      // around() returns points nearest first: each offer is kept at its nearest point.
+      for (const i of ids) {
+        const { offre, point } = owners[i]!;
+        if (seen.has(offre.id)) continue;
+        seen.add(offre.id);
+        out.push({ offre, point, km: distanceKm(center, point) });
+        if (out.length >= limit) break;
+      }
+      if (out.length >= limit || ids.length < wanted) return out;
     }
-    return out;
   }
+
+  private counted?: { stamp: Uint32Array; turn: number };
   /** How many offers `offersNear` would give without a limit (a commune page shows the nearest, and this count). */
   countOffersNear(center: { lat: number; lon: number }, km: number): number {
     const { index, owners } = this.pointIndex();
     if (!index) return 0;
-    return new Set(around(index, center.lon, center.lat, Infinity, km).map((i) => owners[i]!.offre.id)).size;
+    // A box query and a distance test (no sorting), distinct offers marked in a reused array (no set of ids).
+    const c = (this.counted ??= { stamp: new Uint32Array(this.ds.offres.length), turn: 0 });
+    c.turn++;
+    const dLat = (km / 111.2) * 1.02; // a margin: the circle is a little wider than this box away from its centre's latitude
+    const dLon = dLat / Math.max(Math.cos((center.lat * Math.PI) / 180), 0.01);
+    let n = 0;
+    for (const i of index.range(center.lon - dLon, center.lat - dLat, center.lon + dLon, center.lat + dLat)) {
+      const o = owners[i]!;
+      if (c.stamp[o.n] === c.turn || distanceKm(center, o.point) > km) continue;
+      c.stamp[o.n] = c.turn;
+      n++;
+    }
+    return n;
   }
 
   /** Lieux located in this commune. */
