@@ -185,7 +185,8 @@ function siteBuild(n: number, syn: ReturnType<typeof generate>): SiteBuild {
   const env = { ...process.env, CARTE_DATA_DIR: data, BENCH_MEMORY_FILE: memFile };
   const heap = `--max-old-space-size=${process.env.BENCH_HEAP_MB ?? 4096}`;
   t = performance.now();
-  const astro = spawnSync('node', [heap, '--import', './scripts/bench/peak-memory.mjs', 'node_modules/astro/astro.js', 'build', '--outDir', dist], {
+  // Same V8 setting as `npm run build:pages` (a larger young generation: ~15 % less time in the garbage collector).
+  const astro = spawnSync('node', [heap, '--max-semi-space-size=64', '--import', './scripts/bench/peak-memory.mjs', 'node_modules/astro/astro.js', 'build', '--outDir', dist], {
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
     timeout: 60 * 60_000,
