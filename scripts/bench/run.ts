@@ -186,11 +186,15 @@ function siteBuild(n: number, syn: ReturnType<typeof generate>): SiteBuild {
   const heap = `--max-old-space-size=${process.env.BENCH_HEAP_MB ?? 4096}`;
   t = performance.now();
   // Same V8 setting as `npm run build:pages` (a larger young generation: ~15 % less time in the garbage collector).
-  const astro = spawnSync('node', [heap, '--max-semi-space-size=64', '--import', './scripts/bench/peak-memory.mjs', 'node_modules/astro/astro.js', 'build', '--outDir', dist], {
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    timeout: 60 * 60_000,
-  });
+  const astro = spawnSync(
+    'node',
+    [heap, '--max-semi-space-size=64', '--import', './scripts/bench/peak-memory.mjs', 'node_modules/astro/astro.js', 'build', '--outDir', dist],
+    {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 60 * 60_000,
+    },
+  );
   const astroS = (performance.now() - t) / 1000;
   if (astro.status !== 0) return { ok: false, astroS, basemapS, error: String(astro.stderr).slice(-800) };
   if (existsSync(basemap)) copyFileSync(basemap, path.join(dist, 'generated/basemap.pmtiles'));
