@@ -143,7 +143,7 @@ export class Index {
   // Per-commune questions are asked once per commune page: indexed once per build so that a territory
   // of thousands of communes and offers does not cost communes × offers.
 
-  private points?: { index: KDBush | null; owners: { offre: Offre; point: PlacePoint }[] };
+  private points?: { index: KDBush | null; owners: { offre: Offre; point: PlacePoint; n: number }[] };
   private pointIndex() {
     if (!this.points) {
       // `n`: the offer's rank, to count distinct offers without building sets of ids.

@@ -1,37 +1,17 @@
-/**
- * Coverage (zones blanches), search and map must say the same thing about what each équipe citoyenne and each lieu
- * serves: they all read src/lib/needs.ts, and this test checks the outputs, not the calls. Run on the pilot data
- * plus an équipe that only does « courses », which once counted for « Mobilité » in coverage, for « Visites à
- * domicile » in search and for nothing on the map.
- */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pilotWithCoursesTeam } from './helpers/pilot-with-courses-team';
 import { passes } from '../../src/browser/map/state';
 import { buildCoverageInput } from '../../src/lib/coverage/from-dataset';
 import { computeCoverage } from '../../src/lib/coverage/model';
-import type { Dataset } from '../../src/lib/data/dataset';
-import { loadDataset } from '../../src/lib/data/dataset';
 import { mapData } from '../../src/lib/map/data';
 import { lieuThemes, teamThemes } from '../../src/lib/needs';
 import { buildSearchIndex } from '../../src/lib/search/build-index';
 import { SearchEngine } from '../../src/lib/search/engine';
 import { MODE_KEYS, PUBLIC_KEYS, type SearchRecord } from '../../src/lib/search/model';
 import { emptyState } from '../../src/lib/search/state';
-import { equipe } from '../../src/schemas';
 
-const pilot = loadDataset(path.resolve('data')).dataset!;
-const courses = equipe.parse({
-  id: 'equipe-courses-seulement',
-  nom: 'Équipe des courses (test)',
-  porteur: pilot.structures[0]!.id,
-  communes: [pilot.territoire.communes[0]!, pilot.territoire.communes[1]!],
-  activites: ['courses'],
-  contact: { telephone: '0553000000' },
-  source: { nom: 'test' },
-  verifie_le: '2026-11-01',
-  exemple: true,
-});
-const ds: Dataset = { ...pilot, equipes: [...pilot.equipes, courses] };
+const ds = pilotWithCoursesTeam();
+const courses = ds.equipes.at(-1)!;
 const themeIds = ds.territoire.thematiques.map((t) => t.id);
 
 const cov = computeCoverage(buildCoverageInput(ds, undefined));

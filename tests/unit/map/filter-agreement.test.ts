@@ -1,14 +1,6 @@
-/**
- * The list map filters with `passes`, the tiled map with MapLibre expressions over the tiles' properties: both come
- * from src/lib/map/filter.ts, and this test evaluates the expressions (with MapLibre's own evaluator) on every item
- * of the pilot, encoded as the tiles encode it, for every combination of the page's filters. Includes an équipe
- * that only does « courses » and a lieu that fills needs, the cases the tiled map once hid.
- */
-import path from 'node:path';
 import { expression, featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../../../src/lib/data/dataset';
-import { loadDataset } from '../../../src/lib/data/dataset';
+import { pilotWithCoursesTeam } from '../helpers/pilot-with-courses-team';
 import type { MapLayer } from '../../../src/lib/map/contract';
 import { mapData, mapLabels } from '../../../src/lib/map/data';
 import {
@@ -23,21 +15,8 @@ import {
   type PointLayer,
 } from '../../../src/lib/map/filter';
 import { tileAreas, tilePoints } from '../../../src/lib/map/tiles';
-import { equipe } from '../../../src/schemas';
 
-const pilot = loadDataset(path.resolve('data')).dataset!;
-const courses = equipe.parse({
-  id: 'equipe-courses-seulement',
-  nom: 'Équipe des courses (test)',
-  porteur: pilot.structures[0]!.id,
-  communes: [pilot.territoire.communes[0]!, pilot.territoire.communes[1]!],
-  activites: ['courses'],
-  contact: { telephone: '0553000000' },
-  source: { nom: 'test' },
-  verifie_le: '2026-11-01',
-  exemple: true,
-});
-const ds: Dataset = { ...pilot, equipes: [...pilot.equipes, courses] };
+const ds = pilotWithCoursesTeam();
 const data = mapData(ds);
 const labels = mapLabels(ds);
 const values = { thematique: labels.thematiques.map((t) => t.id), public: labels.publics.map((p) => p.id), mode: labels.modes.map((m) => m.id) };
