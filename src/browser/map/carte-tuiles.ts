@@ -11,7 +11,7 @@ import type { MapConfig, MapLayer as LayerId } from '../../lib/map/contract';
 import { filterExpression, groupCount, groupCountExact, groupCountExpression } from '../../lib/map/filter';
 import { esc } from '../search/html';
 import { Controls } from './controls';
-import { createMap, loadMapLibre, webglAvailable } from './engine';
+import { createMap, loadMapLibre, openMapBox } from './engine';
 import { addSymbolImages } from './layers';
 import { paintLegend } from './legend';
 import { mapQuery, parseMapUrl } from './state';
@@ -71,18 +71,11 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
   legend.hidden = false;
   paintLegend(cfg);
 
-  if (!webglAvailable()) {
-    $<HTMLElement>('.carte-map-wrap')!.hidden = true;
-    status.innerHTML =
-      'Votre navigateur ne peut pas afficher la carte. Parcourez <a href="/offres/">toutes les activités</a> ou <a href="/communes/">les communes</a>.';
-    return;
-  }
-  // Said to screen readers only: the map box, in place from the first paint (.js-only), shows it to the eye,
-  // and a line appearing above the map would push the page down (layout shift).
-  status.textContent = 'Chargement de la carte…';
-  status.classList.add('visually-hidden');
-  const wrap = $<HTMLElement>('.carte-map-wrap')!;
-  wrap.hidden = false;
+  const wrap = openMapBox(
+    status,
+    'Votre navigateur ne peut pas afficher la carte. Parcourez <a href="/offres/">toutes les activités</a> ou <a href="/communes/">les communes</a>.',
+  );
+  if (!wrap) return;
 
   void (async () => {
     let map: MLMap;

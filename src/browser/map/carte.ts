@@ -7,7 +7,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource, LngLatBoundsLike, Map as MLMap, MapGeoJSONFeature, Popup } from 'maplibre-gl';
 import type { BBox, MapConfig, MapJson, MapLayer, MapPointProps } from '../../lib/map/contract';
-import { createMap, loadMapLibre, webglAvailable } from './engine';
+import { createMap, loadMapLibre, openMapBox } from './engine';
 import { addDataLayers, applyToMap, CLICKABLE, loadDomicile, ringSelection } from './layers';
 import { paintLegend } from './legend';
 import { entryKey, readEntries, refreshList, type ListEntry } from './list';
@@ -48,18 +48,11 @@ export function start(): void {
   controls.listen(changed);
   refresh();
 
-  if (!webglAvailable()) {
-    $<HTMLElement>('.carte-map-wrap')!.hidden = true;
-    status.innerHTML =
-      'Votre navigateur ne peut pas afficher la carte. La liste ci-dessous contient tout ce qu’elle montrerait ; vous pouvez aussi parcourir <a href="/offres/">toutes les activités</a>.';
-    return;
-  }
-  // Said to screen readers only: the map box, in place from the first paint (.js-only), shows it to the eye,
-  // and a line appearing above the map would push the page down (layout shift).
-  status.textContent = 'Chargement de la carte…';
-  status.classList.add('visually-hidden');
-  const wrap = $<HTMLElement>('.carte-map-wrap')!;
-  wrap.hidden = false;
+  const wrap = openMapBox(
+    status,
+    'Votre navigateur ne peut pas afficher la carte. La liste ci-dessous contient tout ce qu’elle montrerait ; vous pouvez aussi parcourir <a href="/offres/">toutes les activités</a>.',
+  );
+  if (!wrap) return;
 
   void (async () => {
     let map: MLMap;

@@ -38,6 +38,25 @@ export function webglAvailable(): boolean {
   }
 }
 
+/**
+ * Opens the /carte/ map box before the map loads, shared by the list map and the tiled map. Returns the box, or null
+ * when this browser cannot draw the map: the box is then hidden and `status` says so with `noMapHtml` (links to the
+ * lists). The loading message is said to screen readers only: the box, in place from the first paint (.js-only),
+ * shows it to the eye, and a line appearing above the map would push the page down (layout shift).
+ */
+export function openMapBox(status: HTMLElement, noMapHtml: string): HTMLElement | null {
+  const wrap = document.querySelector<HTMLElement>('.carte-map-wrap')!;
+  if (!webglAvailable()) {
+    wrap.hidden = true;
+    status.innerHTML = noMapHtml;
+    return null;
+  }
+  status.textContent = 'Chargement de la carte…';
+  status.classList.add('visually-hidden');
+  wrap.hidden = false;
+  return wrap;
+}
+
 export const LOCALE_FR: Record<string, string> = {
   'AttributionControl.ToggleAttribution': 'Afficher ou masquer les sources',
   'FullscreenControl.Enter': 'Carte en plein écran',
