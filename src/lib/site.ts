@@ -16,7 +16,8 @@ import { withoutEnded } from './data/ended';
 import { DataValidationError } from './data/issues';
 import { confirmedByEnv, countsFile } from './data/shrink-guard';
 import { CommuneAreas, mapData, type MapData } from './map/data';
-import { communeShapeIndex, staticMap, type CommuneShapeIndex, type StaticMap, type StaticMapInput } from './map/static-map';
+import { isTiled } from './map/tiles';
+import { communeShapeIndex, overviewMap, staticMap, type CommuneShapeIndex, type OverviewMark, type StaticMap, type StaticMapInput } from './map/static-map';
 import { type Index, indexFor } from './records';
 import { buildSearchIndex, type BuiltIndex } from './search/build-index';
 import { postalCodes } from './search/national';
@@ -124,6 +125,24 @@ export class Site {
   /** The small static map (SVG at build time) of a fiche or a commune page. */
   staticMap(input: StaticMapInput): StaticMap {
     return staticMap(this.ds, this.communeShapeIndex(), input);
+  }
+
+  /**
+   * The static first view of /carte/ (SVG at build time): the territory, its communes and the points of the list map
+   * (none for a tiled territory), keyed like the page's list entries.
+   */
+  overviewMap(): StaticMap & { marks: OverviewMark[] } {
+    return this.once('overview', () => {
+      const data = this.mapData();
+      const points = isTiled(data)
+        ? []
+        : data.points.features.map((f) => {
+            const [lon, lat] = f.geometry.coordinates as [number, number];
+            const layer = f.properties.kind === 'lieu' ? 'lieux' : 'offres';
+            return { lon, lat, key: `${layer}:${f.properties.id}`, kind: f.properties.kind, theme: f.properties.theme };
+          });
+      return overviewMap(this.ds, this.communeShapeIndex(), points);
+    });
   }
 
   /** The search index of /recherche/ (manifest + shards). */

@@ -43,7 +43,7 @@ function countBytes(page: Page): { total: () => number } {
 }
 
 async function ready(page: Page) {
-  await page.waitForSelector('#carte-app[data-ready=true]', { timeout: 90_000 });
+  await page.waitForSelector('#carte-app[data-interactive=true]', { timeout: 90_000 });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(800);
 }

@@ -26,7 +26,7 @@ const PAGES: { type: string; url: string; ready?: string }[] = [
   { type: 'fiche d’activité', url: `/offres/${offre.id}/` },
   { type: 'page de commune', url: `/communes/${commune.code}/` },
   { type: 'recherche', url: `/recherche/?ou=${commune.code}`, ready: '#resultats > *' },
-  { type: 'carte', url: '/carte/', ready: '#carte-app[data-ready=true]' },
+  { type: 'carte', url: '/carte/', ready: '#carte-app .carte-boite:is([data-etat=apercu], [data-etat=interactive])' },
 ];
 const SCREENS = [
   { name: 'téléphone 390 × 844', width: 390, height: 844 },

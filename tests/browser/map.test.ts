@@ -27,7 +27,7 @@ const offersOnMap = ds.offres.filter((o) => idx.offerPoints(o).length > 0);
 const located = offersOnMap.length + ds.lieux.length + ds.equipes.length;
 
 async function waitForMap(page: Page) {
-  await page.waitForSelector('#carte-app[data-ready=true]', { timeout: 60_000 });
+  await page.waitForSelector('#carte-app[data-interactive=true]', { timeout: 60_000 });
   // Let tiles and symbols settle.
   await page.waitForFunction(() => !document.querySelector('.carte-map .maplibregl-canvas-container')?.classList.contains('maplibregl-interactive') || true);
   await page.waitForTimeout(1500);
@@ -142,9 +142,12 @@ describe('/carte/', () => {
     });
     try {
       const v = await visit(noGl, '/carte/');
-      await expect(v.page.locator('#carte-etat').textContent()).resolves.toContain('ne peut pas afficher la carte');
+      await expect(v.page.locator('#carte-etat').textContent()).resolves.toContain('ne peut pas afficher la carte interactive');
       await expect(v.page.locator('#carte-etat a[href="/offres/"]').count()).resolves.toBe(1);
-      await expect(v.page.locator('.carte-map-wrap').isHidden()).resolves.toBe(true);
+      // The overview drawn at build time stays; no button offers a map that cannot come.
+      await expect(v.page.locator('#carte-apercu svg').isVisible()).resolves.toBe(true);
+      await expect(v.page.locator('#carte-activer').isVisible()).resolves.toBe(false);
+      await expect(v.page.locator('#carte').isHidden()).resolves.toBe(true);
       await expect(v.page.locator('.carte-liste li:visible').count()).resolves.toBe(located);
       // The filters still work on the list.
       await v.page.selectOption('#f-mode', 'itinerant');
@@ -189,6 +192,83 @@ describe('/carte/', () => {
     expect(n).toBe(located + ds.offres.filter((o) => o.mode.type === 'a_domicile').length);
     await expect(v.page.locator('noscript').innerHTML()).resolves.toContain('href="/offres/"');
     expect(v.externalRequests).toEqual([]);
+  });
+});
+
+describe('/carte/ on a phone (390 × 844): the overview first, the map when asked', () => {
+  const phone = { width: 390, height: 844 };
+  const mapScripts = (page: Page) =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((u) => /maplibre|donnees\.json/.test(u)),
+    );
+
+  it('draws the territory and every point without the map library; the points follow the filters; the button opens the map', async () => {
+    const v = await visit(browser, '/carte/', phone);
+    const { page } = v;
+    await page.waitForSelector('#carte-app[data-ready=true]', { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, 'carte-telephone-apercu');
+    expect(await mapScripts(page), 'rien de la carte interactive avant la demande').toEqual([]);
+    // Every point of the map (offers' places and stops, lieux) is a mark of the overview, in the first screen.
+    const points = offersOnMap.reduce((n, o) => n + idx.offerPoints(o).length, 0) + ds.lieux.length;
+    await expect(page.locator('#carte-apercu [data-k]').count()).resolves.toBe(points);
+    const box = (await page.locator('#carte-apercu svg').boundingBox())!;
+    expect(box.y + box.height / 2, 'aperçu dans le premier écran').toBeLessThan(844);
+    const png = PNG.decode(await page.locator('#carte-apercu svg').screenshot({ path: 'tests/browser/screenshots/carte-telephone-apercu-dessin.png' }));
+    let paper = 0;
+    let lieux = 0;
+    for (let i = 0; i < png.data.length; i += 4) {
+      const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+      if (near(hex('#fbfaf7'), 6)(r, g, b)) paper++;
+      if (near(hex('#2b2b2b'), 20)(r, g, b)) lieux++;
+    }
+    expect(paper / (png.width * png.height), 'communes dessinées (fichier /carte/apercu.svg)').toBeGreaterThan(0.1);
+    expect(lieux, 'carrés des lieux').toBeGreaterThan(100);
+    expect(await axeViolations(page), 'violations axe').toEqual([]);
+
+    // The drawing shows what the list shows: a filter hides the same records in both.
+    await page.selectOption('#f-thematique', 'numerique');
+    const shownMarks = new Set(await page.locator('#carte-apercu [data-k]:not([hidden])').evaluateAll((els) => els.map((e) => e.getAttribute('data-k')!)));
+    const shownEntries = new Set(
+      await page
+        .locator('.carte-liste li[data-layer=offres]:visible, .carte-liste li[data-layer=lieux]:visible')
+        .evaluateAll((lis) => lis.map((li) => `${(li as HTMLElement).dataset.layer}:${(li as HTMLElement).dataset.id}`)),
+    );
+    expect(shownMarks.size).toBeGreaterThan(0);
+    expect(shownMarks.size).toBeLessThan(points);
+    expect([...shownMarks].sort()).toEqual([...shownEntries].sort());
+
+    // Asked from the keyboard: the map loads, takes the overview's place and the focus, with the filter on.
+    await page.locator('#carte-activer').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#carte-app[data-interactive=true]', { timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    await screenshot(page, 'carte-telephone-interactive');
+    expect((await mapScripts(page)).some((u) => u.includes('maplibre-gl'))).toBe(true);
+    await expect(page.locator('#carte-apercu').isHidden()).resolves.toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(true);
+    const { count } = await mapPixels(page, 'carte-telephone-interactive-carte');
+    expect(count(near(hex('#f6f4ef'), 6)), 'fond de carte').toBeGreaterThan(10_000);
+    await expect(page.locator('#f-thematique').inputValue()).resolves.toBe('numerique');
+    expect(v.externalRequests).toEqual([]);
+    expect(v.consoleErrors).toEqual([]);
+  });
+
+  it('« Voir sur la carte » in the list opens the map on that record', async () => {
+    const v = await visit(browser, '/carte/', phone);
+    const { page } = v;
+    await page.waitForSelector('#carte-app[data-ready=true]', { timeout: 60_000 });
+    const lieu = [...ds.lieux].sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))[0]!;
+    await page.locator(`li[data-id="${lieu.id}"][data-layer=lieux] button[data-montrer]`).click();
+    await page.waitForSelector('#carte-app[data-interactive=true]', { timeout: 60_000 });
+    const popup = page.locator('.maplibregl-popup');
+    await popup.waitFor();
+    await expect(popup.locator('.carte-popup-titre').textContent()).resolves.toBe(lieu.nom);
+    await screenshot(page, 'carte-telephone-voir');
+    expect(v.consoleErrors).toEqual([]);
   });
 });
 
@@ -252,7 +332,7 @@ describe('weight', () => {
   }
 
   it('maplibre is loaded by /carte/ only, not by the list of activities', async () => {
-    const carte = await jsWeight('/carte/', '#carte-app[data-ready=true]');
+    const carte = await jsWeight('/carte/', '#carte-app[data-interactive=true]');
     const offres = await jsWeight('/offres/');
     console.log(carte.files.join(' '));
     console.log(

@@ -1,9 +1,11 @@
 /**
- * Serves dist/ on 127.0.0.1 for the browser tests: a small static server with HTTP Range support
- * (PMTiles reads byte ranges), so the tests do not depend on a dev server.
+ * Serves dist/ on 127.0.0.1 for the browser tests and the Lighthouse bench: a small static server with HTTP Range
+ * support (PMTiles reads byte ranges), so the tests do not depend on a dev server, and gzip for text, as every static
+ * host sends it (without it, Lighthouse's simulated slow network counted the raw size of each page).
  */
 import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 
 export const PORT = Number(process.env.TEST_PORT ?? 4399);
@@ -29,6 +31,17 @@ const TYPES: Record<string, string> = {
   '.pf_fragment': 'application/octet-stream',
   '.pagefind': 'application/octet-stream',
 };
+
+const COMPRESSED = /^(text\/|application\/(json|javascript)|image\/svg)/;
+const gzipped = new Map<string, { mtime: number; body: Buffer }>();
+function gzipOf(file: string): Buffer {
+  const mtime = statSync(file).mtimeMs;
+  const hit = gzipped.get(file);
+  if (hit?.mtime === mtime) return hit.body;
+  const body = gzipSync(readFileSync(file), { level: 6 });
+  gzipped.set(file, { mtime, body });
+  return body;
+}
 
 function resolveFile(urlPath: string): string | undefined {
   const clean = path.normalize(decodeURIComponent(urlPath.split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
@@ -61,6 +74,12 @@ export function startServer(): Promise<Server> {
         'accept-ranges': 'bytes',
       });
       createReadStream(file, { start, end }).pipe(res);
+      return;
+    }
+    if (COMPRESSED.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const body = gzipOf(file);
+      res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      res.end(body);
       return;
     }
     res.writeHead(200, { 'content-type': type, 'content-length': size, 'accept-ranges': 'bytes' });

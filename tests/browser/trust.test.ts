@@ -38,7 +38,7 @@ const PAGES: { type: string; url: string; ready?: string }[] = [
   { type: 'liste des structures', url: '/structures/' },
   { type: 'liste des communes', url: '/communes/' },
   { type: 'à distance', url: '/a-distance/' },
-  { type: 'carte', url: '/carte/', ready: '#carte-app[data-ready=true]' },
+  { type: 'carte', url: '/carte/', ready: '#carte-app[data-interactive=true]' },
   { type: 'zones blanches', url: '/zones-blanches/' },
   { type: 'zones blanches d’un besoin', url: `/zones-blanches/${ds.territoire.thematiques[0]!.id}/` },
   { type: 'tableau de bord', url: '/tableau-de-bord/' },
@@ -163,7 +163,8 @@ describe('phone 390 × 844', () => {
       expect(await summary.isVisible()).toBe(true);
       expect(await page.locator('.nav-compact a').first().isVisible()).toBe(false);
       if (js) {
-        const box = await page.locator('#carte').boundingBox();
+        // The map's box: the overview drawn at build time, until the interactive map is asked for.
+        const box = await page.locator('.carte-boite').boundingBox();
         expect(box, 'carte affichée').not.toBeNull();
         // At least 300 px of map within the first 844 px.
         expect(844 - box!.y, `la carte commence à ${box!.y} px`).toBeGreaterThan(300);

@@ -11,7 +11,8 @@ import type { MapConfig, MapLayer as LayerId } from '../../lib/map/contract';
 import { filterExpression, groupCount, groupCountExact, groupCountExpression } from '../../lib/map/filter';
 import { esc } from '../search/html';
 import { Controls } from './controls';
-import { createMap, loadMapLibre, openMapBox } from './engine';
+import { createMap, interactivePossible, loadMapLibre, sayFailed, sayLoading } from './engine';
+import { interactiveAtOnce, onDemand } from './on-demand';
 import { addSymbolImages } from './layers';
 import { paintLegend } from './legend';
 import { mapQuery, parseMapUrl } from './state';
@@ -71,13 +72,19 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
   legend.hidden = false;
   paintLegend(cfg);
 
-  const wrap = openMapBox(
-    status,
-    'Votre navigateur ne peut pas afficher la carte. Parcourez <a href="/offres/">toutes les activités</a> ou <a href="/communes/">les communes</a>.',
-  );
-  if (!wrap) return;
+  const noMap =
+    'Votre navigateur ne peut pas afficher la carte interactive. Parcourez <a href="/offres/">toutes les activités</a> ou <a href="/communes/">les communes</a>.';
+  const countEl = $<HTMLElement>('#carte-compte')!;
+  // Until the map is there the list is empty: it is built from the tiles in view.
+  countEl.innerHTML =
+    'Ouvrez la carte interactive pour lister ce qui se trouve dans la zone affichée, ou <a href="/recherche/">cherchez près d’une adresse</a>.';
+  const od = onDemand((focus) => void showMap(focus));
+  app.dataset.ready = 'true';
+  if (!interactivePossible(status, noMap, od)) return;
+  if (interactiveAtOnce()) od.open();
 
-  void (async () => {
+  async function showMap(focus: boolean): Promise<void> {
+    sayLoading(status);
     let map: MLMap;
     // ?centre=lat,lon&zoom=z opens the map on a place (a link from a fiche or a commune).
     // ?bbox=w,s,e,n: the extent of a small static map (commune pages, fiches' « Voir sur la carte »).
@@ -94,10 +101,12 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
       map = await createMap($<HTMLElement>('#carte')!, cfg.basemap, { ...view, minZoom: cfg.tuiles.minZoom });
       await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
     } catch (err) {
-      wrap.hidden = true;
-      status.classList.remove('visually-hidden');
-      status.innerHTML = 'La carte n’a pas pu s’afficher. Parcourez <a href="/offres/">toutes les activités</a> ou <a href="/communes/">les communes</a>.';
-      console.error(err);
+      sayFailed(
+        status,
+        'La carte interactive n’a pas pu s’afficher. Parcourez <a href="/offres/">toutes les activités</a> ou <a href="/communes/">les communes</a>.',
+        od,
+        err,
+      );
       return;
     }
     const ml = await loadMapLibre();
@@ -204,7 +213,6 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
     }
 
     // --- Map → list: what the tiles in view hold. ---
-    const countEl = $<HTMLElement>('#carte-compte')!;
     const lists = new Map([...document.querySelectorAll<HTMLUListElement>('.carte-liste[data-layer]')].map((ul) => [ul.dataset.layer as LayerId, ul]));
     let shownById = new Map<string, Shown>();
     function refreshList(): void {
@@ -398,8 +406,11 @@ export function startTiled(app: HTMLElement, config: MapConfig): void {
     refreshList();
     status.textContent = '';
     if (url.voir) await showVoir(url.voir);
+    od.shown();
     app.classList.add('carte-prete');
-    app.dataset.ready = 'true';
+    app.dataset.interactive = 'true';
     status.classList.remove('visually-hidden');
-  })();
+    // Asked from the button: the keyboard goes on to the map (the button is gone with the overview).
+    if (focus && !url.voir) canvas.focus();
+  }
 }

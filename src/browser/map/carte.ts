@@ -7,7 +7,8 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource, LngLatBoundsLike, Map as MLMap, MapGeoJSONFeature, Popup } from 'maplibre-gl';
 import type { BBox, MapConfig, MapJson, MapLayer, MapPointProps } from '../../lib/map/contract';
-import { createMap, loadMapLibre, openMapBox } from './engine';
+import { createMap, interactivePossible, loadMapLibre, sayFailed, sayLoading } from './engine';
+import { interactiveAtOnce, onDemand, type OnDemand } from './on-demand';
 import { addDataLayers, applyToMap, CLICKABLE, loadDomicile, ringSelection } from './layers';
 import { paintLegend } from './legend';
 import { entryKey, readEntries, refreshList, type ListEntry } from './list';
@@ -35,7 +36,11 @@ export function start(): void {
   let inView: (b: BBox) => boolean = () => true;
   let mapShown = false;
   let onStateChange = () => {};
-  const refresh = () => refreshList(entries, controls.layersOn(), controls.filters(), inView, countEl, mapShown);
+  let overview: OnDemand | undefined;
+  const refresh = () => {
+    refreshList(entries, controls.layersOn(), controls.filters(), inView, countEl, mapShown);
+    overview?.paint(new Set(entries.filter((e) => !e.li.hidden).map((e) => entryKey(e.layer, e.id))));
+  };
   const changed = () => {
     const q = mapQuery(controls.filters(), controls.layersOn(), cfg.layers);
     history.replaceState(null, '', q || location.pathname);
@@ -48,13 +53,34 @@ export function start(): void {
   controls.listen(changed);
   refresh();
 
-  const wrap = openMapBox(
-    status,
-    'Votre navigateur ne peut pas afficher la carte. La liste ci-dessous contient tout ce qu’elle montrerait ; vous pouvez aussi parcourir <a href="/offres/">toutes les activités</a>.',
-  );
-  if (!wrap) return;
+  const noMap =
+    'Votre navigateur ne peut pas afficher la carte interactive. La liste ci-dessous contient tout ce qu’elle montrerait ; vous pouvez aussi parcourir <a href="/offres/">toutes les activités</a>.';
+  const failed = 'La carte interactive n’a pas pu s’afficher. La liste ci-dessous contient tout ; voir aussi <a href="/offres/">toutes les activités</a>.';
+  // « Voir sur la carte » in the list before the map is there: it opens the map, then shows the entry.
+  let showWhenReady: { entry: ListEntry; from: HTMLElement } | undefined;
+  let showEntry: ((e: ListEntry, from?: HTMLElement) => void) | undefined;
+  const od = onDemand((focus) => void showMap(focus));
+  overview = od;
+  // The page is ready to use: list, filters and overview (the layout-shift and phone tests wait for this).
+  app.dataset.ready = 'true';
+  refresh();
+  if (!interactivePossible(status, noMap, od)) return;
+  for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-montrer]')) {
+    b.hidden = false;
+    b.addEventListener('click', () => {
+      const li = b.closest('li')!;
+      const entry = entryByKey.get(entryKey(li.dataset.layer!, li.dataset.id!))!;
+      if (showEntry) showEntry(entry, b);
+      else {
+        showWhenReady = { entry, from: b };
+        od.open();
+      }
+    });
+  }
+  if (interactiveAtOnce()) od.open();
 
-  void (async () => {
+  async function showMap(focus: boolean): Promise<void> {
+    sayLoading(status);
     let map: MLMap;
     let data: MapJson;
     try {
@@ -67,10 +93,7 @@ export function start(): void {
       ]);
       await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
     } catch (err) {
-      wrap.hidden = true;
-      status.classList.remove('visually-hidden');
-      status.innerHTML = 'La carte n’a pas pu s’afficher. La liste ci-dessous contient tout ; voir aussi <a href="/offres/">toutes les activités</a>.';
-      console.error(err);
+      sayFailed(status, failed, od, err);
       return;
     }
     const ml = await loadMapLibre();
@@ -191,7 +214,7 @@ export function start(): void {
     });
 
     // --- List → map: fly there and open the popup. ---
-    function showEntry(e: ListEntry, from?: HTMLElement): void {
+    showEntry = (e: ListEntry, from?: HTMLElement): void => {
       returnFocus = from;
       const pt = data.points.features.find((f) => f.properties.id === e.id);
       const [w, s, east, n] = e.bbox;
@@ -200,26 +223,22 @@ export function start(): void {
       if (w === east && s === n) map.flyTo({ center: at, zoom: Math.max(map.getZoom(), 13), duration: 900 });
       else map.fitBounds([w, s, east, n] as LngLatBoundsLike, { padding: 40, maxZoom: 13, duration: 900 });
       popupFor(e.layer, e.id, at, pt?.properties.arret);
-    }
+    };
     // ?bbox=w,s,e,n: the extent of a small static map (commune pages) opened here.
     const box = (new URLSearchParams(location.search).get('bbox') ?? '').split(',').map(Number);
     if (box.length === 4 && box.every(Number.isFinite)) map.fitBounds(box as LngLatBoundsLike, { padding: 20, duration: 0 });
-    for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-montrer]')) {
-      b.hidden = false;
-      b.addEventListener('click', () => {
-        const li = b.closest('li')!;
-        showEntry(entryByKey.get(entryKey(li.dataset.layer!, li.dataset.id!))!, b);
-      });
-    }
     const voir = url.voir ? entries.find((x) => x.id === url.voir) : undefined;
     if (voir) {
       if (controls.switchOn(voir.layer)) changed();
       showEntry(voir);
-    }
+    } else if (showWhenReady) showEntry(showWhenReady.entry, showWhenReady.from);
 
-    app.classList.add('carte-prete');
-    app.dataset.ready = 'true';
+    od.shown();
+    app!.classList.add('carte-prete');
+    app!.dataset.interactive = 'true';
     status.textContent = '';
     status.classList.remove('visually-hidden');
-  })();
+    // Asked from the button: the keyboard goes on to the map (the button is gone with the overview).
+    if (focus && !showWhenReady && !voir) canvas.focus();
+  }
 }

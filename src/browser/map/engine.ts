@@ -5,13 +5,32 @@
 import type { Map as MLMap, MapOptions, StyleSpecification } from 'maplibre-gl';
 import fontRegular from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff2?url';
 import fontBold from '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff2?url';
+import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import type { BasemapPaths, ThemeSymbol } from '../../lib/map/contract';
 import { generatedStyle, osmStyle, type FontUrls } from '../../lib/map/style';
+import type { OnDemand } from './on-demand';
 
 export const FONTS: FontUrls = { regular: fontRegular, bold: fontBold };
 
 export type MapLibre = typeof import('maplibre-gl');
 let loading: Promise<MapLibre> | undefined;
+
+/**
+ * MapLibre's stylesheet, linked when the map loads: imported as a module, the bundler would link it in the page's
+ * <head>, where it blocks the first paint of /carte/ (70 KB) even when the map is never opened.
+ */
+function linkStylesheet(href: string): Promise<void> {
+  if (document.querySelector(`link[href="${href}"]`)) return Promise.resolve();
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise<void>((resolve, reject) => {
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error(`feuille de style de la carte : ${href}`));
+  });
+  document.head.append(link);
+  return loaded;
+}
 
 export function loadMapLibre(): Promise<MapLibre> {
   loading ??= (async () => {
@@ -19,7 +38,7 @@ export function loadMapLibre(): Promise<MapLibre> {
       import('maplibre-gl'),
       import('maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url'),
       import('pmtiles'),
-      import('maplibre-gl/dist/maplibre-gl.css'),
+      linkStylesheet(maplibreCss),
     ]);
     ml.setWorkerUrl(worker.default);
     ml.addProtocol('pmtiles', new pm.Protocol().tile);
@@ -39,22 +58,33 @@ export function webglAvailable(): boolean {
 }
 
 /**
- * Opens the /carte/ map box before the map loads, shared by the list map and the tiled map. Returns the box, or null
- * when this browser cannot draw the map: the box is then hidden and `status` says so with `noMapHtml` (links to the
- * lists). The loading message is said to screen readers only: the box, in place from the first paint (.js-only),
- * shows it to the eye, and a line appearing above the map would push the page down (layout shift).
+ * Whether /carte/ can draw its interactive map, shared by the list map and the tiled map. When this browser has no
+ * WebGL, the overview drawn at build time stays the only map (its button goes, `onDemand.unavailable`) and `status`
+ * says so with `noMapHtml` (links to the lists).
  */
-export function openMapBox(status: HTMLElement, noMapHtml: string): HTMLElement | null {
-  const wrap = document.querySelector<HTMLElement>('.carte-map-wrap')!;
-  if (!webglAvailable()) {
-    wrap.hidden = true;
-    status.innerHTML = noMapHtml;
-    return null;
-  }
+export function interactivePossible(status: HTMLElement, noMapHtml: string, onDemand: OnDemand): boolean {
+  if (webglAvailable()) return true;
+  onDemand.unavailable();
+  document.querySelector<HTMLElement>('#carte-aide')!.hidden = true;
+  status.innerHTML = noMapHtml;
+  return false;
+}
+
+/**
+ * The map is loading: said to screen readers only. The overview, in place from the first paint, stays in view until
+ * the map is drawn, and a line appearing above the map would push the page down (layout shift).
+ */
+export function sayLoading(status: HTMLElement): void {
   status.textContent = 'Chargement de la carte…';
   status.classList.add('visually-hidden');
-  wrap.hidden = false;
-  return wrap;
+}
+
+/** The map could not be drawn after all (a file missing, WebGL lost): the overview stays, `html` says why. */
+export function sayFailed(status: HTMLElement, html: string, onDemand: OnDemand, err: unknown): void {
+  onDemand.unavailable();
+  status.classList.remove('visually-hidden');
+  status.innerHTML = html;
+  console.error(err);
 }
 
 export const LOCALE_FR: Record<string, string> = {

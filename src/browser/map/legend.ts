@@ -14,17 +14,23 @@ export function paintLegend(cfg: MapConfig): void {
   });
 }
 
+/** Image of each thématique's marker, drawn and encoded once (the /carte/ list has hundreds of samples). */
+const markerUrls = new Map<string, string>();
+
 /** Fills every empty `.legend-theme[data-theme]` under root with its thématique's marker. */
 export function paintThemeSamples(root: ParentNode, byId: Map<string, ThemeSymbol>): void {
   for (const s of root.querySelectorAll<HTMLElement>('.legend-theme[data-theme]')) {
     const t = byId.get(s.dataset.theme!);
-    if (t && !s.firstChild) s.append(asImg(markerCanvas(t), 22));
+    if (!t || s.firstChild) continue;
+    let url = markerUrls.get(t.id);
+    if (!url) markerUrls.set(t.id, (url = markerCanvas(t).toDataURL()));
+    s.append(asImg(url, 22));
   }
 }
 
-function asImg(c: HTMLCanvasElement, size: number): HTMLImageElement {
+function asImg(c: HTMLCanvasElement | string, size: number): HTMLImageElement {
   const img = document.createElement('img');
-  img.src = c.toDataURL();
+  img.src = typeof c === 'string' ? c : c.toDataURL();
   img.width = img.height = size;
   img.alt = '';
   return img;

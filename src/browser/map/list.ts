@@ -45,7 +45,8 @@ export function refreshList(
   const perLayer = new Map<MapLayer, number>();
   for (const e of entries) {
     const show = on.has(e.layer) && passes(e, f) && inView(e.bbox);
-    e.li.hidden = !show;
+    // Written only when it changes: hundreds of entries, and each write makes the browser restyle the list.
+    if (e.li.hidden === show) e.li.hidden = !show;
     if (show) {
       total++;
       perLayer.set(e.layer, (perLayer.get(e.layer) ?? 0) + 1);

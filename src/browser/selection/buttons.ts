@@ -24,10 +24,13 @@ function sync(): void {
     const it = itemOf(b);
     if (!it) continue;
     const inSel = has(items, it);
-    b.hidden = false;
+    // Only what changes is written: a list of hundreds of buttons would otherwise be restyled on every page load.
+    if (b.hidden) b.hidden = false;
+    if (b.getAttribute('aria-pressed') === String(inSel)) continue;
     b.setAttribute('aria-pressed', String(inSel));
     b.textContent = inSel ? '✓ Dans ma sélection' : '+ Ajouter à ma sélection';
-    b.title = inSel ? 'Retirer de ma sélection' : '';
+    if (inSel) b.title = 'Retirer de ma sélection';
+    else b.removeAttribute('title');
   }
 }
 

@@ -148,3 +148,32 @@ export function staticMap(ds: Dataset, idx: CommuneShapeIndex, input: StaticMapI
     labels,
   };
 }
+
+/** Above this many communes the overview of /carte/ draws the territory's outline only (a national territory: MBs of paths). */
+export const OVERVIEW_MAX_COMMUNES = 1500;
+/** Nearly square: the map box is portrait on a phone, landscape on a computer (the drawing is fitted, never cropped). */
+const OVERVIEW_WIDTH = 520;
+const OVERVIEW_HEIGHT = 480;
+
+export interface OverviewMark {
+  x: number;
+  y: number;
+  /** `${layer}:${id}` of the /carte/ list entry the mark belongs to (the page hides it with its entry). */
+  key: string;
+  kind: 'offre' | 'lieu';
+  theme: string;
+}
+
+/**
+ * The first view of /carte/ on a phone, drawn at build time: the territory, its communes and one mark per point of the
+ * list map (none for a tiled territory: too many). The interactive map replaces it when a person asks for it.
+ */
+export function overviewMap(
+  ds: Dataset,
+  idx: CommuneShapeIndex,
+  points: { lon: number; lat: number; key: string; kind: 'offre' | 'lieu'; theme: string }[],
+): StaticMap & { marks: OverviewMark[] } {
+  const communes = ds.communeShapes.features.length <= OVERVIEW_MAX_COMMUNES ? idx : { tree: null, shapes: [] };
+  const map = staticMap(ds, communes, { points, area: ds.contour }, OVERVIEW_WIDTH, OVERVIEW_HEIGHT);
+  return { ...map, marks: map.points.map((p, i) => ({ ...p, key: points[i]!.key, kind: points[i]!.kind, theme: points[i]!.theme })) };
+}
