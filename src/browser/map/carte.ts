@@ -1,14 +1,15 @@
 /**
  * /carte/: the map beside the HTML list of what is in view. The list is rendered at build time and works alone;
- * this script adds the filters and the legend (which is the layer switch) to it, then the map when the browser can
- * draw one, and keeps list and map in sync both ways. State and URL: ./state.ts; list: ./list.ts; map layers:
+ * this script adds the filters and the legend (which is the layer switch) to it and to the overview drawn at build time,
+ * then the interactive map when it is wanted (./on-demand.ts) and the browser can draw one, and keeps list and map in
+ * sync both ways. State and URL: ./state.ts; list: ./list.ts; map layers:
  * ./layers.ts; popups: ./popup.ts; legend: ./legend.ts; the form and legend as state: ./controls.ts (shared with the tiled map).
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource, LngLatBoundsLike, Map as MLMap, MapGeoJSONFeature, Popup } from 'maplibre-gl';
 import type { BBox, MapConfig, MapJson, MapLayer, MapPointProps } from '../../lib/map/contract';
 import { createMap, interactivePossible, loadMapLibre, sayFailed, sayLoading } from './engine';
-import { interactiveAtOnce, onDemand, type OnDemand } from './on-demand';
+import { interactiveAtOnce, onDemand } from './on-demand';
 import { addDataLayers, applyToMap, CLICKABLE, loadDomicile, ringSelection } from './layers';
 import { paintLegend } from './legend';
 import { entryKey, readEntries, refreshList, type ListEntry } from './list';
@@ -36,10 +37,11 @@ export function start(): void {
   let inView: (b: BBox) => boolean = () => true;
   let mapShown = false;
   let onStateChange = () => {};
-  let overview: OnDemand | undefined;
+  // The overview stands in for the map until it is asked for (./on-demand.ts); showMap is defined below.
+  const od = onDemand((focus) => void showMap(focus));
   const refresh = () => {
     refreshList(entries, controls.layersOn(), controls.filters(), inView, countEl, mapShown);
-    overview?.paint(new Set(entries.filter((e) => !e.li.hidden).map((e) => entryKey(e.layer, e.id))));
+    od.paint(new Set(entries.filter((e) => !e.li.hidden).map((e) => entryKey(e.layer, e.id))));
   };
   const changed = () => {
     const q = mapQuery(controls.filters(), controls.layersOn(), cfg.layers);
@@ -51,7 +53,6 @@ export function start(): void {
   legend.hidden = false;
   paintLegend(cfg);
   controls.listen(changed);
-  refresh();
 
   const noMap =
     'Votre navigateur ne peut pas afficher la carte interactive. La liste ci-dessous contient tout ce qu’elle montrerait ; vous pouvez aussi parcourir <a href="/offres/">toutes les activités</a>.';
@@ -59,8 +60,6 @@ export function start(): void {
   // « Voir sur la carte » in the list before the map is there: it opens the map, then shows the entry.
   let showWhenReady: { entry: ListEntry; from: HTMLElement } | undefined;
   let showEntry: ((e: ListEntry, from?: HTMLElement) => void) | undefined;
-  const od = onDemand((focus) => void showMap(focus));
-  overview = od;
   // The page is ready to use: list, filters and overview (the layout-shift and phone tests wait for this).
   app.dataset.ready = 'true';
   refresh();
