@@ -33,9 +33,10 @@ async function waitForMap(page: Page) {
   await page.waitForTimeout(1500);
 }
 
-/** Pixel colours of the map canvas, counted by a predicate. */
-async function mapPixels(page: Page, name?: string): Promise<{ png: PNG; count: (pred: (r: number, g: number, b: number) => boolean) => number }> {
-  const buf = await page.locator('#carte').screenshot(name ? { path: `tests/browser/screenshots/${name}.png` } : {});
+type Pixels = { png: PNG; count: (pred: (r: number, g: number, b: number) => boolean) => number };
+/** Pixel colours of an element's screenshot, counted by a predicate. */
+async function pixels(page: Page, selector: string, name?: string): Promise<Pixels> {
+  const buf = await page.locator(selector).screenshot(name ? { path: `tests/browser/screenshots/${name}.png` } : {});
   const png = PNG.decode(buf);
   const count = (pred: (r: number, g: number, b: number) => boolean) => {
     let n = 0;
@@ -44,6 +45,8 @@ async function mapPixels(page: Page, name?: string): Promise<{ png: PNG; count: 
   };
   return { png, count };
 }
+/** Pixel colours of the map canvas. */
+const mapPixels = (page: Page, name?: string) => pixels(page, '#carte', name);
 const hex = (h: string) => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)] as const;
 const near =
   (c: readonly number[], tol = 24) =>
@@ -217,16 +220,10 @@ describe('/carte/ on a phone (390 × 844): the overview first, the map when aske
     await expect(page.locator('#carte-apercu [data-k]').count()).resolves.toBe(points);
     const box = (await page.locator('#carte-apercu svg').boundingBox())!;
     expect(box.y + box.height / 2, 'aperçu dans le premier écran').toBeLessThan(844);
-    const png = PNG.decode(await page.locator('#carte-apercu svg').screenshot({ path: 'tests/browser/screenshots/carte-telephone-apercu-dessin.png' }));
-    let paper = 0;
-    let lieux = 0;
-    for (let i = 0; i < png.data.length; i += 4) {
-      const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
-      if (near(hex('#fbfaf7'), 6)(r, g, b)) paper++;
-      if (near(hex('#2b2b2b'), 20)(r, g, b)) lieux++;
-    }
-    expect(paper / (png.width * png.height), 'communes dessinées (fichier /carte/apercu.svg)').toBeGreaterThan(0.1);
-    expect(lieux, 'carrés des lieux').toBeGreaterThan(100);
+    const drawing = await pixels(page, '#carte-apercu svg', 'carte-telephone-apercu-dessin');
+    const area = drawing.png.width * drawing.png.height;
+    expect(drawing.count(near(hex('#fbfaf7'), 6)) / area, 'communes dessinées (fichier /carte/apercu.svg)').toBeGreaterThan(0.1);
+    expect(drawing.count(near(hex('#2b2b2b'), 20)), 'carrés des lieux').toBeGreaterThan(100);
     expect(await axeViolations(page), 'violations axe').toEqual([]);
 
     // The drawing shows what the list shows: a filter hides the same records in both.
@@ -282,16 +279,10 @@ describe('small maps of the fiches', () => {
         .map((e) => e.name)
         .filter((u) => /\.m?js(\?|$)/.test(u) && /maplibre|pmtiles|mini|engine|carte/i.test(u)),
     );
-    const el = v.page.locator('figure.minimap svg');
-    await el.scrollIntoViewIfNeeded();
-    const png = PNG.decode(await el.screenshot({ path: `tests/browser/screenshots/${name}.png` }));
-    let paper = 0;
-    let purple = 0;
-    for (let i = 0; i < png.data.length; i += 4) {
-      const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
-      if (near(hex('#fbfaf7'), 6)(r, g, b)) paper++;
-      if (near(hex('#5b3a8c'), 40)(r, g, b)) purple++;
-    }
+    await v.page.locator('figure.minimap svg').scrollIntoViewIfNeeded();
+    const { png, count } = await pixels(v.page, 'figure.minimap svg', name);
+    const paper = count(near(hex('#fbfaf7'), 6));
+    const purple = count(near(hex('#5b3a8c'), 40));
     expect(scripts, 'aucun script pour une petite carte').toEqual([]);
     expect(await v.page.locator('figure.minimap a[href^="/carte/"]').count()).toBe(1);
     expect(v.externalRequests).toEqual([]);
