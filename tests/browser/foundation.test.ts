@@ -112,13 +112,21 @@ describe('pages of the static site', () => {
 
   it('holds text at 200 % on a phone screen without horizontal scrolling', async () => {
     // A 320 px wide phone at 200 % text: 640 px layout with the root font doubled (19 px → 38 px).
-    for (const path of ['/offres/bus-du-lien-pays-du-dropt/', '/communes/47195/', '/']) {
+    for (const path of ['/offres/bus-du-lien-pays-du-dropt/', '/communes/47195/', '/', '/carte/']) {
       const v = await visit(browser, path, { width: 640, height: 900 });
       // Through the CSSOM: the page's CSP (rightly) refuses an injected <style> element.
       await v.page.evaluate(() => document.documentElement.style.setProperty('font-size', '237.5%', 'important'));
       if (path === '/') await screenshot(v.page, 'accueil-200pc');
       const overflow = await v.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
+      if (path === '/carte/') {
+        // The overview's button stays whole inside the map box (which hides what overflows it).
+        await screenshot(v.page, 'carte-200pc');
+        const box = (await v.page.locator('.carte-boite').boundingBox())!;
+        const button = (await v.page.locator('#carte-activer').boundingBox())!;
+        expect(button.y, 'bouton dans la boîte').toBeGreaterThanOrEqual(box.y);
+        expect(button.y + button.height, 'bouton entier').toBeLessThanOrEqual(box.y + box.height);
+      }
     }
   });
 });
