@@ -23,54 +23,12 @@ export interface OfferCardOptions {
   headingLevel?: 2 | 3;
 }
 
-/** The parts of a card that depend on the offer only: the place line between them depends on the reader's place. */
-interface CardParts {
-  head: string;
-  tail: string;
-}
-
-/**
- * Parts made once per offer and heading level for each records index (one per build): a national build shows the
- * same offers on many commune pages (the services by phone on all of them), with only the distance changing.
- */
-const partsByIndex = new WeakMap<Index, Map<string, CardParts>>();
-
-function cardParts(offre: Offre, idx: Index, headingLevel: 2 | 3): CardParts {
-  let byOffer = partsByIndex.get(idx);
-  if (!byOffer) partsByIndex.set(idx, (byOffer = new Map()));
-  const key = `${headingLevel} ${offre.id}`;
-  let parts = byOffer.get(key);
-  if (parts) return parts;
+export function offerCardHtml(offre: Offre, idx: Index, { distanceKm, atCommune, headingLevel = 3 }: OfferCardOptions = {}): string {
+  // Not memoized per offer: keeping every offer's card for the whole build would hold memory that grows with the data
+  // (100,000 offers nationally) for about 2 % of the pages' CPU time.
   const m = offre.mode;
   const h = `h${headingLevel}`;
-  const when = offre.horaires ? describeSchedule(offre.horaires)[0] : m.type === 'itinerant' ? `${m.arrets.length} arrêts` : undefined;
-  const fin = offerEndDate(offre);
-  const id = escapeAttr(offre.id);
-  const badges = idx
-    .themes(offre)
-    .map((t) => `<span class="badge th-fg-${escapeAttr(t.id)}">${iconSvg(t.icone)} ${escapeText(t.libelle)}</span>`)
-    .join('');
-  const cost = offre.frais.type === 'gratuit' ? 'Gratuit' : offre.frais.type === 'payant' ? offre.frais.montant : 'Sous conditions';
-  parts = {
-    head:
-      `<li class="card offer-card" data-id="${id}"${fin ? ` data-fin="${escapeAttr(fin)}"` : ''}> ` +
-      `<${h}><a href="/offres/${id}/" dir="auto">${escapeText(offre.nom)}</a></${h}> ` +
-      `<p>${badges}</p> ` +
-      `<p><strong>${escapeText(MODES[m.type])}</strong>`,
-    tail:
-      '</p> ' +
-      `${when ? `<p>${escapeText(when)}</p>` : ''} ` +
-      `<p>${escapeText(cost)}${offre.exemple ? '<span class="badge badge-example"> Exemple</span>' : ''}</p> ` +
-      `<p>${selectionButtonHtml('offre', offre.id, true)}</p> </li>`,
-  };
-  byOffer.set(key, parts);
-  return parts;
-}
-
-export function offerCardHtml(offre: Offre, idx: Index, { distanceKm, atCommune, headingLevel = 3 }: OfferCardOptions = {}): string {
-  const m = offre.mode;
-  const { head, tail } = cardParts(offre, idx, headingLevel);
-  const commune = m.type === 'sur_place' || m.type === 'itinerant' ? (atCommune ?? idx.offerCommune(offre)) : undefined;
+  const commune = atCommune ?? idx.offerCommune(offre);
   const where =
     m.type === 'a_distance'
       ? m.portee === 'national'
@@ -81,5 +39,21 @@ export function offerCardHtml(offre: Offre, idx: Index, { distanceKm, atCommune,
         : commune
           ? idx.communeNom(commune)
           : '';
-  return `${head}${where ? escapeText(` · ${where}`) : ''}${distanceKm !== undefined ? escapeText(` · à ${formatDistance(distanceKm)}`) : ''}${tail}`;
+  const when = offre.horaires ? describeSchedule(offre.horaires)[0] : m.type === 'itinerant' ? `${m.arrets.length} arrêts` : undefined;
+  const fin = offerEndDate(offre);
+  const id = escapeAttr(offre.id);
+  const badges = idx
+    .themes(offre)
+    .map((t) => `<span class="badge th-fg-${escapeAttr(t.id)}">${iconSvg(t.icone)} ${escapeText(t.libelle)}</span>`)
+    .join('');
+  const cost = offre.frais.type === 'gratuit' ? 'Gratuit' : offre.frais.type === 'payant' ? offre.frais.montant : 'Sous conditions';
+  return (
+    `<li class="card offer-card" data-id="${id}"${fin ? ` data-fin="${escapeAttr(fin)}"` : ''}> ` +
+    `<${h}><a href="/offres/${id}/" dir="auto">${escapeText(offre.nom)}</a></${h}> ` +
+    `<p>${badges}</p> ` +
+    `<p><strong>${escapeText(MODES[m.type])}</strong>${where ? escapeText(` · ${where}`) : ''}${distanceKm !== undefined ? escapeText(` · à ${formatDistance(distanceKm)}`) : ''}</p> ` +
+    `${when ? `<p>${escapeText(when)}</p>` : ''} ` +
+    `<p>${escapeText(cost)}${offre.exemple ? '<span class="badge badge-example"> Exemple</span>' : ''}</p> ` +
+    `<p>${selectionButtonHtml('offre', offre.id, true)}</p> </li>`
+  );
 }
