@@ -6,7 +6,9 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   // No inline <style>: the Content-Security-Policy allows stylesheets from the site only (src/lib/csp.ts).
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // concurrency: a page is rendered while the previous one is written (mkdir and write wait on the disk with the main
+  // thread idle: 12 % of the pages phase of a 10,000-offer build). Same pages; only the build log's lines change.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   // Nor inline <script>: Astro inlines scripts smaller than this limit; 0 keeps every script a file.
   vite: { build: { assetsInlineLimit: 0 } },
   server: { host: '127.0.0.1', port: 4321 },

@@ -19,8 +19,18 @@ export function iconExists(name: string): boolean {
 
 const escAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/** Markup made once per icon and class: the same few pictograms are on every card of every page. */
+const svgCache = new Map<string, string>();
+
 /** Inline SVG (24 × 24 grid, stroke in currentColor), hidden from assistive technology: the label says it. */
 export function iconSvg(name: string, className = 'icon'): string {
+  const key = `${name} ${className}`;
+  let svg = svgCache.get(key);
+  if (svg === undefined) svgCache.set(key, (svg = makeIconSvg(name, className)));
+  return svg;
+}
+
+function makeIconSvg(name: string, className: string): string {
   const node = iconNodes()[name];
   if (!node) throw new Error(`icône inconnue : ${name}`);
   const body = node

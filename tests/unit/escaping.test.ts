@@ -1,7 +1,7 @@
 /** Text from the data files reaches pages escaped: a coordinator's typo or a pasted snippet never becomes HTML. */
 import { describe, expect, it } from 'vitest';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import OfferCard from '../../src/components/OfferCard.astro';
+import OfferCards from '../../src/components/OfferCards.astro';
 import Contact from '../../src/components/Contact.astro';
 import { indexFor } from '../../src/lib/records';
 import { offre } from '../../src/schemas';
@@ -26,7 +26,7 @@ const hostile = offre.parse({
 describe('escaping of data text', () => {
   it('renders names, amounts and contacts as text, never as markup', async () => {
     const container = await AstroContainer.create();
-    const card = await container.renderToString(OfferCard, { props: { offre: hostile, records: indexFor(fixtureDataset()) } });
+    const card = await container.renderToString(OfferCards, { props: { cards: [hostile], records: indexFor(fixtureDataset()) } });
     expect(card).not.toContain('<img src=x');
     expect(card).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Atelier');
     expect(card).not.toContain('<b>2 €</b>');
