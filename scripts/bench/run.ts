@@ -9,7 +9,7 @@
  *     the first view of /carte/ and what /recherche/ downloads before its first results.
  * Not part of `npm test`. Results: bench/out/results.json and the README's table on stdout.
  *
- * Usage: npm run bench [-- --sizes=10000,100000] [--full] [--no-site-build]
+ * Usage: npm run bench [-- --sizes=10000,100000] [--full] [--no-site-build] [--views-only]
  */
 import { createServer, type Server } from 'node:http';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,6 +28,8 @@ const arg = (k: string) => args.find((a) => a.startsWith(`--${k}=`))?.split('=')
 const SIZES = (arg('sizes') ?? '10000,100000').split(',').map(Number);
 const FULL = args.includes('--full');
 const SITE_BUILD = !args.includes('--no-site-build');
+/** Only the first views of sites already built by an earlier run (bench/out/<n>/dist). */
+const VIEWS_ONLY = args.includes('--views-only');
 const OUT = path.resolve('bench/out');
 const PORT = Number(process.env.BENCH_PORT ?? 4431);
 const QUERIES = ['atelier memoire', 'marche douce', 'cafe des aidnats', 'tablette', 'transport solidaire'];
@@ -248,8 +250,10 @@ async function firstViews(dist: string, city: string): Promise<{ carte: number; 
       await context.close();
       return { total, n };
     };
+    // A computer's first view (1280 × 900, a mouse): the interactive map loads at once, with its tiles. A phone
+    // gets the overview drawn at build time and MapLibre only when asked (src/browser/map/on-demand.ts).
     const carte = await measure('/carte/', async (p) => {
-      await p.waitForSelector('#carte-app[data-ready=true]', { timeout: 180_000 });
+      await p.waitForSelector('#carte-app[data-interactive=true]', { timeout: 180_000 });
       await p.waitForLoadState('networkidle');
     });
     // Search: what arrived before the first results (resources that ended before the page's mark).
@@ -320,6 +324,12 @@ async function main() {
     console.log(`\n=== ${n.toLocaleString('fr-FR')} offres ===`);
     let t = performance.now();
     const syn = generate(n);
+    if (VIEWS_ONLY) {
+      const biggest = [...syn.communes].sort((a, b) => (b.population ?? 0) - (a.population ?? 0))[0]!.code;
+      const views = await firstViews(path.join(OUT, String(n), 'dist'), biggest);
+      console.log(`première vue : /carte/ ${kb(views.carte)} (${views.carteRequests} requêtes), /recherche/?ou=${biggest} ${kb(views.recherche)}`);
+      continue;
+    }
     const genS = (performance.now() - t) / 1000;
     t = performance.now();
     const built = buildSearchIndex(syn.ds, { postalCodes: postalCodes() });
@@ -396,6 +406,7 @@ async function main() {
     results.push(row);
     writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));
   }
+  if (VIEWS_ONLY) return;
   printTable(results);
   console.log(`\nRésultats : ${path.relative(process.cwd(), path.join(OUT, 'results.json'))}`);
 }
