@@ -144,6 +144,43 @@ describe('/recherche/', () => {
     await page.context().close();
   });
 
+  it('results typed letter by letter are the same as the same search opened afresh; cards still found stay in place', async () => {
+    // What the results area says: group headings, cards (id and text) and « afficher plus » buttons in page order.
+    const shown = (page: Page) =>
+      page
+        .locator('#resultats')
+        .evaluate((el) =>
+          [...el.querySelectorAll('h2, li.result, button[data-more]:not([hidden] *)')].map(
+            (e) => `${e.tagName} ${(e as HTMLElement).dataset.id ?? ''} ${e.textContent!.replace(/\s+/g, ' ').trim()}`,
+          ),
+        );
+    const { page } = await visit(browser, '/recherche/?ou=47001');
+    await ready(page);
+    for (const ch of 'marc') await rendered(page, () => page.locator('#q').press(ch));
+    const before = await nearIds(page);
+    await page.locator('#liste-near > li').evaluateAll((els) => els.forEach((li) => ((li as HTMLElement & { vu?: boolean }).vu = true)));
+    await rendered(page, () => page.locator('#q').press('h'));
+    await rendered(page, () => page.locator('#q').press('e'));
+    const typed = await shown(page);
+    expect(typed.length).toBeGreaterThan(2);
+    // The « marc… » results that are « marche » results too kept their cards (not parsed and laid out again).
+    const kept = await page
+      .locator('#liste-near > li')
+      .evaluateAll((els) => els.map((li) => [(li as HTMLElement).dataset.id!, Boolean((li as HTMLElement & { vu?: boolean }).vu)] as const));
+    const stayed = kept.filter(([id]) => before.includes(id));
+    expect(stayed.length).toBeGreaterThan(0);
+    expect(stayed.every(([, vu]) => vu)).toBe(true);
+    const fresh = await visit(browser, '/recherche/?ou=47001&q=marche');
+    await ready(fresh.page);
+    expect(await shown(fresh.page)).toEqual(typed);
+    // Erasing the words brings back every result, as on arrival.
+    await rendered(page, () => page.locator('#q').fill(''));
+    const arrival = await visit(browser, '/recherche/?ou=47001');
+    await ready(arrival.page);
+    expect(await shown(page)).toEqual(await shown(arrival.page));
+    for (const p of [page, fresh.page, arrival.page]) await p.context().close();
+  });
+
   it('Pagefind finds a fiche by a word that appears only in its description', async () => {
     // A word of one offer's description that no other record (name or description) contains.
     const texts = [...ds.offres, ...ds.lieux, ...ds.equipes, ...ds.structures].map((r) => ({

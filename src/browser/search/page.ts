@@ -2,7 +2,7 @@
  * Browser side of /recherche/: reads the state from the URL, completes the commune typed (offline), fetches only
  * the index shards near the chosen place, runs the search on every keystroke and renders the results; Pagefind
  * answers free-text questions over every fiche below them. Pieces: ./places.ts, ./shards.ts, ./combobox.ts,
- * ./results-view.ts, ./fulltext.ts; the state ↔ URL round trip is src/lib/search/state.ts.
+ * ./results-view.ts, ./results-dom.ts, ./fulltext.ts; the state ↔ URL round trip is src/lib/search/state.ts.
  */
 import type { CommuneEntry } from '../../lib/search/communes';
 import { SearchEngine, type Place, type Results } from '../../lib/search/engine';
@@ -11,7 +11,8 @@ import { emptyState, parseState, stateToQuery, type SearchState } from '../../li
 import { CommuneCombobox } from './combobox';
 import { fullText } from './fulltext';
 import { communeLabel, Places } from './places';
-import { firstPage, PAGE, resultCount, resultsHtml, statusText, type GroupId, type ViewContext } from './results-view';
+import { patchResults } from './results-dom';
+import { firstPage, groupViews, PAGE, resultCount, statusText, type GroupId, type ViewContext } from './results-view';
 import { ensureShards, needsPlace } from './shards';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -55,7 +56,7 @@ export async function start(): Promise<void> {
   const context = (): ViewContext => ({ themes: manifest.themes, place, placeCommune });
   function render(res: Results): void {
     statusEl.textContent = statusText(res, context(), needsPlace(manifest, engine, place));
-    resultsEl.innerHTML = resultsHtml(res, context(), shown);
+    patchResults(resultsEl, groupViews(res, context(), shown));
     document.dispatchEvent(new CustomEvent('recherche:rendu', { detail: { results: resultCount(res) } }));
   }
   function run(): void {

@@ -1,6 +1,7 @@
 /**
- * The results of /recherche/ as HTML: three groups (near, at home, at a distance), cards with their badges, and
- * « afficher plus » buttons. Pure string building over the engine's results: all data text goes through esc().
+ * The results of /recherche/ as page content: three groups (near, at home, at a distance), cards with their badges,
+ * and « afficher plus » labels. Pure string building over the engine's results: all data text in markup goes
+ * through esc(); headings and labels are plain text (set as textContent).
  */
 import { formatDistance } from '../../lib/geo';
 import type { Hit, Place, Results } from '../../lib/search/engine';
@@ -65,13 +66,27 @@ export function homeWhere(h: Hit, ctx: ViewContext): string {
   return `${who} à domicile dans ${n} commune${n > 1 ? 's' : ''}`;
 }
 
-function group(id: GroupId, title: string, hits: Hit[], shown: Shown, where: (h: Hit) => string, themes: ThemeInfo[]): string {
-  if (!hits.length) return '';
+/** One group of results as the page shows it: plain-text heading and button label, cards as markup. */
+export interface GroupView {
+  id: GroupId;
+  heading: string;
+  cards: string[];
+  /** Label of the « afficher plus » button, '' when every result is shown. */
+  more: string;
+}
+
+function group(id: GroupId, title: string, hits: Hit[], shown: Shown, where: (h: Hit) => string, themes: ThemeInfo[]): GroupView[] {
+  if (!hits.length) return [];
   const visible = hits.slice(0, shown[id]);
   const more = hits.length - visible.length;
-  return `<section aria-labelledby="g-${id}"><h2 id="g-${id}">${title} (${hits.length})</h2>
-<ol class="cards plain" id="liste-${id}">${visible.map((h) => card(h, where(h), themes)).join('')}</ol>
-${more > 0 ? `<p><button type="button" class="button secondary" data-more="${id}">Afficher ${Math.min(PAGE, more)} résultats de plus (sur ${more})</button></p>` : ''}</section>`;
+  return [
+    {
+      id,
+      heading: `${title} (${hits.length})`,
+      cards: visible.map((h) => card(h, where(h), themes)),
+      more: more > 0 ? `Afficher ${Math.min(PAGE, more)} résultats de plus (sur ${more})` : '',
+    },
+  ];
 }
 
 export const resultCount = (res: Results): number => res.near.length + res.home.length + res.remote.length;
@@ -84,12 +99,13 @@ export function statusText(res: Results, ctx: ViewContext, needsPlace: boolean):
   return n === 0 ? `Aucun résultat${where}. Essayez d'autres mots ou retirez un critère.` : `${n} résultat${n > 1 ? 's' : ''}${where}.`;
 }
 
-export function resultsHtml(res: Results, ctx: ViewContext, shown: Shown): string {
+/** The three groups with results, in page order (./results-dom.ts puts them on the page). */
+export function groupViews(res: Results, ctx: ViewContext, shown: Shown): GroupView[] {
   const nearTitle = ctx.place ? `Près ${de(ctx.place.label)}, du plus proche au plus loin` : 'Sur place';
   const homeTitle = ctx.place?.commune ? 'Viennent chez vous à domicile' : 'À domicile';
-  return (
-    group('near', esc(nearTitle), res.near, shown, nearWhere, ctx.themes) +
-    group('home', homeTitle, res.home, shown, (h) => homeWhere(h, ctx), ctx.themes) +
-    group('remote', 'À distance : par téléphone ou en ligne', res.remote, shown, () => 'Sans se déplacer', ctx.themes)
-  );
+  return [
+    ...group('near', nearTitle, res.near, shown, nearWhere, ctx.themes),
+    ...group('home', homeTitle, res.home, shown, (h) => homeWhere(h, ctx), ctx.themes),
+    ...group('remote', 'À distance : par téléphone ou en ligne', res.remote, shown, () => 'Sans se déplacer', ctx.themes),
+  ];
 }
