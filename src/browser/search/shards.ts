@@ -52,7 +52,7 @@ async function load(engine: SearchEngine, list: ShardInfo[]): Promise<void> {
 
 let round = 0;
 /**
- * Fetches the nearest shards, then the farther ones in the background, calling `more` after each batch
+ * Fetches the nearest shards, then (after the caller's first results) the farther ones in the background, calling `more` after each batch
  * (to search again); a newer call stops an older background. Sets data-recherche-index="complet" on <html>
  * when everything the place needs is in.
  */
@@ -61,14 +61,15 @@ export async function ensureShards(manifest: Manifest, engine: SearchEngine, pla
   const { first, later } = wantedShards(manifest, place);
   delete document.documentElement.dataset.rechercheIndex;
   await load(engine, first);
-  void (async () => {
-    for (let i = 0; i < later.length; i += 4) {
+  // The farther pieces are asked for a task later, once the caller has shown the first results: each piece is
+  // parsed and added on the main thread as it arrives, and would otherwise hold back the first results' paint.
+  setTimeout(async () => {
+    for (let i = 0; i < later.length && mine === round; i += 4) {
       await load(engine, later.slice(i, i + 4));
-      if (mine !== round) return;
-      more();
+      if (mine === round) more();
     }
     if (mine === round) document.documentElement.dataset.rechercheIndex = 'complet';
-  })();
+  });
 }
 
 /** Whether results are partial until a place is chosen (a large territory whose shards are not all here). */
