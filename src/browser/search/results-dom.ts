@@ -27,20 +27,21 @@ function patchList(ol: HTMLOListElement, cards: string[]): void {
     if (html !== undefined && wanted.has(html) && !kept.has(html)) kept.set(html, li);
     else li.remove();
   }
-  const fresh = parse(cards.filter((c) => !kept.has(c)).join(''));
+  // A card shown once keeps its element; a card repeated in the list gets an element of its own.
+  const left = new Map(kept);
+  const isNew = cards.map((c) => !left.delete(c));
+  const fresh = parse(cards.filter((_, i) => isNew[i]).join(''));
   let next = 0;
   let cursor = ol.firstElementChild;
-  for (const html of cards) {
-    let li = kept.get(html);
-    if (li)
-      kept.delete(html); // a repeated card gets an element of its own
-    else {
+  cards.forEach((html, i) => {
+    let li = kept.get(html)!;
+    if (isNew[i]) {
       li = fresh[next++]!;
       made.set(li, html);
     }
     if (li === cursor) cursor = cursor.nextElementSibling;
     else ol.insertBefore(li, cursor);
-  }
+  });
 }
 
 function section(g: GroupView): Element {
