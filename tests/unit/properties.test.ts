@@ -12,6 +12,7 @@ import { readYamlRecords } from '../../src/lib/data/yaml-records';
 import { decodeText } from '../../src/lib/data/read-text';
 import { pathProblem, confinedPath } from '../../src/lib/data/safe-path';
 import { unsafeCharProblem } from '../../src/lib/data/unsafe-chars';
+import { bitCount, editDistance, letterMask } from '../../src/lib/search/tokens';
 
 const DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -220,6 +221,41 @@ describe('reading hostile text', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', 'é', 'ع', '\n', '\t', '\0', '\u0007', '\u202e', '\u2066', '\u200f') }), (s) => {
         expect(unsafeCharProblem(s) !== null).toBe(/[\0\u0007\u202e\u2066]/.test(s));
+      }),
+    );
+  });
+});
+
+describe('typo search: the letter filter before the edit distance', () => {
+  const word = fc.string({ unit: fc.constantFrom(...'aeilmnrstu'), minLength: 3, maxLength: 10 });
+  // One or two slips of a typist: a swap, a missing, a doubled or a wrong letter.
+  const slip = fc.record({ kind: fc.constantFrom('swap', 'drop', 'double', 'wrong'), at: fc.nat(), letter: fc.constantFrom(...'abcxyz') });
+  const typo = (w: string, s: { kind: string; at: number; letter: string }) => {
+    const i = s.at % w.length;
+    if (s.kind === 'swap' && i + 1 < w.length) return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+    if (s.kind === 'drop') return w.slice(0, i) + w.slice(i + 1);
+    if (s.kind === 'double') return w.slice(0, i + 1) + w.slice(i);
+    return w.slice(0, i) + s.letter + w.slice(i + 1);
+  };
+  it('never skips a word the edit distance would accept', () => {
+    fc.assert(
+      fc.property(word, fc.array(slip, { minLength: 1, maxLength: 2 }), (a, slips) => {
+        const b = slips.reduce(typo, a);
+        // Two slips on the same letters can be farther apart than two edits: the distance says how far.
+        const d = editDistance(a, b, 2);
+        if (d > 2) return;
+        expect(bitCount(letterMask(a) & ~letterMask(b))).toBeLessThanOrEqual(d);
+        expect(bitCount(letterMask(b) & ~letterMask(a))).toBeLessThanOrEqual(d);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('counts bits like a loop does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), (x) => {
+        let n = 0;
+        for (let i = 0; i < 32; i++) n += (x >>> i) & 1;
+        expect(bitCount(x)).toBe(n);
       }),
     );
   });

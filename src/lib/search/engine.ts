@@ -10,7 +10,7 @@ import { distanceKm } from '../geo'; // not ../records: this runs in the browser
 import { compileFilter } from './facets';
 import { MODE_KEYS, type SearchRecord, type Shard, type ThemeInfo } from './model';
 import type { SearchState } from './state';
-import { editDistance, tokenize } from './tokens';
+import { bitCount, editDistance, letterMask, tokenize } from './tokens';
 
 export interface Place {
   lat: number;
@@ -86,7 +86,7 @@ export class SearchEngine {
   private sorted: string[] = [];
   private fuse: Fuse<string> | null = null;
   /** Vocabulary by word length, for the typo look-up (only words one or two letters longer or shorter). */
-  private byLength: Map<number, string[]> | null = null;
+  private byLength: Map<number, [string, number][]> | null = null;
   /** Expansions of the words typed so far ("atelier" is not looked up again while "atelier m…" is typed). */
   private readonly expanded = new Map<string, Map<string, number>>();
   readonly loaded = new Set<string>();
@@ -146,8 +146,11 @@ export class SearchEngine {
     // edits and misses these; it stays for looser resemblances below.
     if (token.length >= 4) {
       const max = token.length >= 8 ? 2 : 1;
-      for (const w of this.wordsNearLength(token.length, max)) {
-        if (w.length < 3) continue;
+      const tm = letterMask(token);
+      for (const [w, wm] of this.wordsNearLength(token.length, max)) {
+        // Each edit takes at most one letter out of a word's set of letters and brings at most one in: more
+        // letters apart than edits allowed, the distance cannot be small enough (skips most comparisons).
+        if (w.length < 3 || bitCount(tm & ~wm) > max || bitCount(wm & ~tm) > max) continue;
         const d = editDistance(token, w, max);
         if (d > max) continue;
         const sim = d === 1 ? 0.85 : 0.7;
@@ -164,13 +167,14 @@ export class SearchEngine {
     return out;
   }
 
-  private *wordsNearLength(len: number, max: number): Generator<string> {
+  /** Words of the vocabulary within `max` letters of `len` long, each with its letterMask. */
+  private *wordsNearLength(len: number, max: number): Generator<[string, number]> {
     if (!this.byLength) {
       this.byLength = new Map();
       for (const w of this.vocab) {
         const list = this.byLength.get(w.length);
-        if (list) list.push(w);
-        else this.byLength.set(w.length, [w]);
+        if (list) list.push([w, letterMask(w)]);
+        else this.byLength.set(w.length, [[w, letterMask(w)]]);
       }
     }
     for (let l = len - max; l <= len + max; l++) yield* this.byLength.get(l) ?? [];

@@ -40,3 +40,17 @@ export function editDistance(a: string, b: string, max = 2): number {
   }
   return prev[n]!;
 }
+
+/** The letters of a word as bits (character code modulo 32: two characters may share a bit). */
+export function letterMask(w: string): number {
+  let m = 0;
+  for (let i = 0; i < w.length; i++) m |= 1 << (w.charCodeAt(i) & 31);
+  return m;
+}
+
+/** Number of bits set in a 32-bit integer. */
+export function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
