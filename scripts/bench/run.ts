@@ -316,6 +316,12 @@ function printTable(results: Record<string, unknown>[]) {
   for (const [label, f] of lines) console.log(`| ${label} | ${rows.map((r) => fmt(r, f)).join(' | ')} |`);
 }
 
+/** Places measured: the biggest city, a mid-size town, a village, all among the synthetic territory's communes. */
+function benchPlaces(syn: ReturnType<typeof generate>): string[] {
+  const byPop = [...syn.communes].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+  return [byPop[0]!, byPop[Math.floor(byPop.length * 0.05)]!, byPop[Math.floor(byPop.length * 0.7)]!].map((c) => c.code);
+}
+
 async function main() {
   if (!existsSync('dist/recherche/index.html')) throw new Error('dist/ manque : lancer « npm run build » avant « npm run bench ».');
   mkdirSync(OUT, { recursive: true });
@@ -325,7 +331,7 @@ async function main() {
     let t = performance.now();
     const syn = generate(n);
     if (VIEWS_ONLY) {
-      const biggest = [...syn.communes].sort((a, b) => (b.population ?? 0) - (a.population ?? 0))[0]!.code;
+      const biggest = benchPlaces(syn)[0]!;
       const views = await firstViews(path.join(OUT, String(n), 'dist'), biggest);
       console.log(`première vue : /carte/ ${kb(views.carte)} (${views.carteRequests} requêtes), /recherche/?ou=${biggest} ${kb(views.recherche)}`);
       continue;
@@ -353,9 +359,7 @@ async function main() {
     console.log(
       `données générées en ${genS.toFixed(1)} s ; index construit en ${indexS.toFixed(1)} s : ${built.shards.size} fichiers, ${kb(total)} (gzip ${kb(totalGz)}), le plus gros ${kb(maxGz)} gzip ; manifeste ${kb(manifestJson.length)} (gzip ${kb(gzipSync(manifestJson).length)})`,
     );
-    // Places: the biggest city, a mid-size town, a village, all among the synthetic territory's communes.
-    const byPop = [...syn.communes].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
-    const cities = [byPop[0]!, byPop[Math.floor(byPop.length * 0.05)]!, byPop[Math.floor(byPop.length * 0.7)]!].map((c) => c.code);
+    const cities = benchPlaces(syn);
     // The index part of what /recherche/ downloads before its first results (the page's own JS comes on top).
     const firstIndex = cities.map((code) => {
       const c = syn.communes.find((x) => x.code === code)!;

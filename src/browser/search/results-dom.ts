@@ -20,22 +20,25 @@ function setText(el: Element | null, text: string): void {
 }
 
 function patchList(ol: HTMLOListElement, cards: string[]): void {
-  const wanted = new Set(cards);
-  const kept = new Map<string, Element>();
+  // Elements already shown, by the markup they were made from (one each: a repeated card gets a new element).
+  const shownNow = new Map<string, Element>();
   for (const li of [...ol.children]) {
     const html = made.get(li);
-    if (html !== undefined && wanted.has(html) && !kept.has(html)) kept.set(html, li);
+    if (html !== undefined && !shownNow.has(html)) shownNow.set(html, li);
     else li.remove();
   }
-  // A card shown once keeps its element; a card repeated in the list gets an element of its own.
-  const left = new Map(kept);
-  const isNew = cards.map((c) => !left.delete(c));
-  const fresh = parse(cards.filter((_, i) => isNew[i]).join(''));
+  const reused = cards.map((c) => {
+    const li = shownNow.get(c);
+    shownNow.delete(c);
+    return li;
+  });
+  for (const li of shownNow.values()) li.remove();
+  const fresh = parse(cards.filter((_, i) => !reused[i]).join(''));
   let next = 0;
   let cursor = ol.firstElementChild;
   cards.forEach((html, i) => {
-    let li = kept.get(html)!;
-    if (isNew[i]) {
+    let li = reused[i];
+    if (!li) {
       li = fresh[next++]!;
       made.set(li, html);
     }

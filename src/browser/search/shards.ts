@@ -53,8 +53,8 @@ async function load(engine: SearchEngine, list: ShardInfo[]): Promise<void> {
 let round = 0;
 /**
  * Fetches the nearest shards, then (after the caller's first results) the farther ones in the background,
- * calling `more` after each batch (to search again); a newer call stops an older background. Sets data-recherche-index="complet" on <html>
- * when everything the place needs is in.
+ * calling `more` after each batch (to search again); a newer call stops an older background. Sets
+ * data-recherche-index="complet" on <html> when everything the place needs is in.
  */
 export async function ensureShards(manifest: Manifest, engine: SearchEngine, place: Place | null, more: () => void = () => {}): Promise<void> {
   const mine = ++round;

@@ -172,9 +172,10 @@ export class SearchEngine {
     if (!this.byLength) {
       this.byLength = new Map();
       for (const w of this.vocab) {
+        const entry: [string, number] = [w, letterMask(w)];
         const list = this.byLength.get(w.length);
-        if (list) list.push([w, letterMask(w)]);
-        else this.byLength.set(w.length, [[w, letterMask(w)]]);
+        if (list) list.push(entry);
+        else this.byLength.set(w.length, [entry]);
       }
     }
     for (let l = len - max; l <= len + max; l++) yield* this.byLength.get(l) ?? [];
