@@ -2,12 +2,14 @@
  * Reads the YAML data files as a coordinator writes them, mistakes included:
  * - syntax errors are reported ONCE, at their line, in French, with what to do (never the parser's English);
  * - in a list file, a broken record does not hide the others: the file is cut at each top-level « - » and
- *   every record is read on its own, so one tab costs one record, not the whole file;
+ *   every record is read on its own, so one tab costs one record, not the whole file (a plain record by
+ *   js-yaml, yaml-fast.ts; any other by `yaml`);
  * - anchors and aliases (&nom / *nom) are resolved within bounds (number of copies, nesting depth);
  * - any encoding is read without garbling (see read-text.ts).
  */
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError } from 'yaml';
 import type { DataIssue } from './issues';
+import { fastRecord } from './yaml-fast';
 import { readText } from './read-text';
 
 export type LineOf = (path: (string | number)[]) => number;
@@ -213,7 +215,13 @@ function readRecordByRecord(text: string, relPath: string): { records: RawRecord
   const issues: DataIssue[] = [];
   starts.forEach((s, k) => {
     const chunk = lines.slice(s, starts[k + 1] ?? lines.length);
-    const p = parseText(chunk.join('\n'), relPath, s + 1);
+    const text = chunk.join('\n');
+    const fast = fastRecord(text);
+    if (fast) {
+      records.push({ value: fast.value, line: s + 1, lineOf: lineOfChunk(text, relPath, s, s + 1) });
+      return;
+    }
+    const p = parseText(text, relPath, s + 1);
     if (!p.doc || !isSeq(p.doc.contents)) {
       const id = idOfBrokenRecord(chunk);
       issues.push(...p.issues.map((i) => (id ? { ...i, enregistrement: `« ${id} »` } : i)));
@@ -223,7 +231,6 @@ function readRecordByRecord(text: string, relPath: string): { records: RawRecord
     const r = recordsOfSeq(p.doc.contents, p.doc, p.counter, relPath, s);
     // The chunk's syntax tree is dropped here: a field's line is found again by re-reading the chunk, only
     // for the few records that have an error (keeping 100,000 trees alive costs gigabytes of memory).
-    const text = chunk.join('\n');
     for (const rec of r.records) if (!rec.unreadable) rec.lineOf = lineOfChunk(text, relPath, s, rec.line);
     records.push(...r.records);
     issues.push(...r.issues);
@@ -238,6 +245,11 @@ function lineOfChunk(text: string, relPath: string, offset: number, fallback: nu
     const item = p.doc && isSeq(p.doc.contents) ? p.doc.contents.items[0] : undefined;
     return item ? lineFinder(item, p.counter, fallback, offset)(path) : fallback;
   };
+}
+
+/** Records of a list file as its top-level « - » lines count them (the build sizes itself on this, unparsed). */
+export function countTopLevelItems(text: string): number {
+  return text.match(/^-(?:[ \t]|$)/gm)?.length ?? 0;
 }
 
 /** An anchor (&nom) anywhere in the text: records may then share values, so the file is read as a whole. */
