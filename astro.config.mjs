@@ -1,9 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 
+// A large territory is built in parts, one Astro process each (src/lib/build-part.ts): each part keeps its own copy
+// of Astro's content store, which every process writes under the same file name otherwise.
+const part = process.env.CARTE_BUILD_PART;
+
 // Static output only: the site is a set of files a commune can host anywhere.
 export default defineConfig({
   output: 'static',
+  ...(part ? { cacheDir: `./node_modules/.astro/part-${part.replace('/', '-of-')}` } : {}),
   trailingSlash: 'always',
   // No inline <style>: the Content-Security-Policy allows stylesheets from the site only (src/lib/csp.ts).
   // concurrency: a page is rendered while the previous one is written (mkdir and write wait on the disk with the main

@@ -4,8 +4,9 @@
  *   - the search index build time and the size of what a browser downloads (manifest + shards, gzip),
  *   - in headless Chromium, on the real /recherche/ page of dist/ with the synthetic index served in
  *     place of the pilot's, the time from a keystroke (or a facet click) to rendered results, p50/p95,
- *   - the full site build on the synthetic data (10k by default, 100k with --full): its basemap, Astro
- *     (pages, pages/s, peak V8 heap and resident memory), Pagefind, the size of dist/, and on that site
+ *   - the full site build on the synthetic data (10k by default, 100k with --full), as `npm run build`: its
+ *     basemap, then pages and Pagefind side by side (`scripts/build-pages.ts`: time, pages/s, peak V8 heap of
+ *     one process and resident memory of all), the size of dist/, and on that site
  *     the first view of /carte/ and what /recherche/ downloads before its first results.
  * Not part of `npm test`. Results: bench/out/results.json and the README's table on stdout.
  *
@@ -162,7 +163,10 @@ interface SiteBuild {
   ok: boolean;
   error?: string;
   basemapS?: number;
-  astroS: number;
+  /** Pages and full-text index, built side by side (`npm run build:pages`): the build's wall time. */
+  buildS: number;
+  /** How many Astro processes rendered the pages, and the index's own time (inside buildS). */
+  parts?: number;
   pagefindS?: number;
   pages?: number;
   heapBytes?: number;
@@ -171,7 +175,7 @@ interface SiteBuild {
   pagefindBytes?: number;
 }
 
-/** The real build on the synthetic data: its basemap, Astro (peak memory recorded), Pagefind. */
+/** The real build on the synthetic data, as `npm run build` does it: its basemap, then pages and index. */
 function siteBuild(n: number, syn: ReturnType<typeof generate>): SiteBuild {
   const dir = path.join(OUT, String(n));
   const data = path.join(dir, 'data');
@@ -184,34 +188,27 @@ function siteBuild(n: number, syn: ReturnType<typeof generate>): SiteBuild {
   let t = performance.now();
   spawnSync('npx', ['tsx', 'scripts/build-basemap.ts', data], { env: { ...process.env, BASEMAP_OUT: basemap }, stdio: 'ignore' });
   const basemapS = (performance.now() - t) / 1000;
-  const env = { ...process.env, CARTE_DATA_DIR: data, BENCH_MEMORY_FILE: memFile };
-  const heap = `--max-old-space-size=${process.env.BENCH_HEAP_MB ?? 4096}`;
+  const env = {
+    ...process.env,
+    CARTE_DATA_DIR: data,
+    BENCH_MEMORY_FILE: memFile,
+    CARTE_BUILD_NODE_OPTIONS: `--max-old-space-size=${process.env.BENCH_HEAP_MB ?? 4096} --import ./scripts/bench/peak-memory.mjs`,
+  };
   t = performance.now();
-  // Same V8 setting as `npm run build:pages` (a larger young generation: ~15 % less time in the garbage collector).
-  const astro = spawnSync(
-    'node',
-    [heap, '--max-semi-space-size=64', '--import', './scripts/bench/peak-memory.mjs', 'node_modules/astro/astro.js', 'build', '--outDir', dist],
-    {
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      timeout: 60 * 60_000,
-    },
-  );
-  const astroS = (performance.now() - t) / 1000;
-  if (astro.status !== 0) return { ok: false, astroS, basemapS, error: String(astro.stderr).slice(-800) };
+  const build = spawnSync('npx', ['tsx', 'scripts/build-pages.ts', '--outDir', dist], { env, encoding: 'utf8', maxBuffer: 1024 ** 3, timeout: 60 * 60_000 });
+  const buildS = (performance.now() - t) / 1000;
+  if (build.status !== 0) return { ok: false, buildS, basemapS, error: String(build.stderr).slice(-800) };
   if (existsSync(basemap)) copyFileSync(basemap, path.join(dist, 'generated/basemap.pmtiles'));
-  t = performance.now();
-  const pf = spawnSync('npx', ['tsx', 'scripts/search/pagefind.ts', dist], { env, encoding: 'utf8', timeout: 30 * 60_000 });
-  const pagefindS = (performance.now() - t) / 1000;
   const du = (p: string) => Number(spawnSync('du', ['-sb', p], { encoding: 'utf8' }).stdout.split('\t')[0]);
   const pages = Number(spawnSync('sh', ['-c', `find ${dist} -name index.html | wc -l`], { encoding: 'utf8' }).stdout.trim());
-  const mem = existsSync(memFile) ? (JSON.parse(readFileSync(memFile, 'utf8')) as { heapBytes: number; maxRssBytes: number }) : undefined;
+  const mem = existsSync(memFile) ? (JSON.parse(readFileSync(memFile, 'utf8')) as { heapBytes: number; maxRssBytes: number; parts: number }) : undefined;
+  const pagefind = /\[pagefind\] \d+ fiches indexées en ([\d.]+) s/.exec(build.stdout);
   return {
-    ok: pf.status === 0,
-    error: pf.status === 0 ? undefined : pf.stderr.slice(-800),
+    ok: true,
     basemapS,
-    astroS,
-    pagefindS,
+    buildS,
+    parts: mem?.parts,
+    pagefindS: pagefind ? Number(pagefind[1]) : undefined,
     pages,
     heapBytes: mem?.heapBytes,
     maxRssBytes: mem?.maxRssBytes,
@@ -291,19 +288,16 @@ function printTable(results: Record<string, unknown>[]) {
   const fmt = (r: Row, f: (r: Row) => string | undefined) => f(r) ?? '—';
   const lines: [string, (r: Row) => string | undefined][] = [
     [
-      'construction (Astro + Pagefind)',
+      'construction (pages et index Pagefind côte à côte)',
       (r) =>
         r.site?.ok
-          ? `${(r.site.astroS + r.site.pagefindS!).toFixed(0)} s (${r.site.astroS.toFixed(0)} + ${r.site.pagefindS!.toFixed(0)})`
+          ? `${r.site.buildS.toFixed(0)} s (${r.site.parts ?? '?'} processus Astro ; Pagefind ${r.site.pagefindS?.toFixed(0) ?? '?'} s à côté)`
           : r.site
             ? 'échec'
             : undefined,
     ],
-    [
-      'pages, pages/s (Astro)',
-      (r) => (r.site?.ok ? `${r.site.pages!.toLocaleString('fr-FR')} p., ${(r.site.pages! / r.site.astroS).toFixed(0)} p/s` : undefined),
-    ],
-    ['tas Node max / mémoire résidente max', (r) => (r.site?.ok ? `${mb(r.site.heapBytes)} / ${mb(r.site.maxRssBytes)}` : undefined)],
+    ['pages, pages/s', (r) => (r.site?.ok ? `${r.site.pages!.toLocaleString('fr-FR')} p., ${(r.site.pages! / r.site.buildS).toFixed(0)} p/s` : undefined)],
+    ['tas Node max d’un processus / mémoire résidente des processus', (r) => (r.site?.ok ? `${mb(r.site.heapBytes)} / ${mb(r.site.maxRssBytes)}` : undefined)],
     ['taille de dist/', (r) => (r.site?.ok ? mb(r.site.distBytes) : undefined)],
     ['première vue /carte/ (gzip)', (r) => (r.firstViews ? kb(r.firstViews.carte) : undefined)],
     ['/recherche/ jusqu’aux premiers résultats (gzip)', (r) => (r.firstViews ? kb(r.firstViews.recherche) : undefined)],
@@ -396,16 +390,15 @@ async function main() {
       const site = siteBuild(n, syn);
       row.site = site;
       if (site.ok) {
-        const total = site.astroS + site.pagefindS!;
         console.log(
-          `site : ${site.pages} pages, Astro ${site.astroS.toFixed(0)} s (${(site.pages! / site.astroS).toFixed(0)} pages/s), Pagefind ${site.pagefindS!.toFixed(0)} s, total ${total.toFixed(0)} s ; tas max ${mb(site.heapBytes)}, mémoire résidente max ${mb(site.maxRssBytes)} ; dist ${mb(site.distBytes)} (Pagefind ${mb(site.pagefindBytes)}) ; fond de carte ${site.basemapS!.toFixed(0)} s`,
+          `site : ${site.pages} pages en ${site.buildS.toFixed(0)} s (${(site.pages! / site.buildS).toFixed(0)} pages/s ; ${site.parts} processus Astro, Pagefind ${site.pagefindS?.toFixed(0)} s à côté) ; tas max d'un processus ${mb(site.heapBytes)}, mémoire résidente des processus ${mb(site.maxRssBytes)} ; dist ${mb(site.distBytes)} (Pagefind ${mb(site.pagefindBytes)}) ; fond de carte ${site.basemapS!.toFixed(0)} s`,
         );
         const views = await firstViews(path.join(OUT, String(n), 'dist'), cities[0]!);
         row.firstViews = views;
         console.log(
           `première vue : /carte/ ${kb(views.carte)} (${views.carteRequests} requêtes), /recherche/?ou=${cities[0]} jusqu'aux premiers résultats ${kb(views.recherche)} (gzip pour le texte)`,
         );
-      } else console.log(`site : ÉCHEC après ${site.astroS.toFixed(0)} s\n${site.error}`);
+      } else console.log(`site : ÉCHEC après ${site.buildS.toFixed(0)} s\n${site.error}`);
     }
     results.push(row);
     writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));

@@ -23,13 +23,20 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}) {
 }
 const tsx = (script: string, ...args: string[]) => run('npx', ['tsx', script, ...args]);
 
-/** Builds the site of a data folder into its own dist (no Pagefind: not what is tested here). */
+/** Builds the site of a data folder into its own dist (pages and full-text index, in one process). */
 function build(data: string, dist: string) {
   const env = { CARTE_DATA_DIR: data };
   const basemap = run('npx', ['tsx', 'scripts/build-basemap.ts', data], env);
   expect(basemap.status, basemap.out).toBe(0);
-  const astro = run('npx', ['astro', 'build', '--outDir', dist], env);
+  const astro = run('npx', ['tsx', 'scripts/build-pages.ts', '--outDir', dist], { ...env, CARTE_BUILD_PARTS: '1' });
   expect(astro.status, astro.out.slice(-3000)).toBe(0);
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? allFiles(p) : [p];
+  });
 }
 
 function htmlFiles(dir: string): string[] {
@@ -111,6 +118,26 @@ describe('département 90 from national data, with a national lieux file', () =>
     const home = readFileSync(path.join(dist, 'index.html'), 'utf8');
     expect(home).toMatch(/placeholder="ex\. Belfort ou 90/);
     for (const f of htmlFiles(dist)) expect(PILOT_TEXT.exec(readFileSync(f, 'utf8'))?.[0], path.relative(dist, f)).toBeUndefined();
+  });
+
+  it('built in two parts, one Astro process each (as a large territory is), the site is the same, file for file', () => {
+    const two = path.join(tmp, 'dist90-parties');
+    const r = run('npx', ['tsx', 'scripts/build-pages.ts', '--outDir', two], { CARTE_DATA_DIR: data, CARTE_BUILD_PARTS: '2' });
+    expect(r.status, r.out.slice(-3000)).toBe(0);
+    expect(r.out).toMatch(/2 parties réunies/);
+    const files = (dir: string) =>
+      allFiles(dir)
+        .map((f) => path.relative(dir, f))
+        .sort();
+    expect(files(two)).toEqual(files(dist));
+    // The same bytes but for the build's time stamps (the page's and the calendar files').
+    const read = (dir: string, f: string) =>
+      readFileSync(path.join(dir, f), 'latin1')
+        .replace(/data-built="[^"]*"/g, '')
+        .replace(/^DTSTAMP:.*$/gm, '');
+    for (const f of files(dist)) if (read(two, f) !== read(dist, f)) expect.fail(`${f} diffère entre les deux constructions`);
+    // The parts' folders are gone.
+    expect(readdirSync('.').filter((f) => /^dist\..*partie/.test(f))).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
  * tiles, written only for a territory too large for /carte/donnees.json (see src/lib/map/tiles.ts).
  * Kept in the build cache, keyed by their content: unchanged data does not tile again.
  */
+import { ofThisPart } from '../../lib/build-part';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { APIRoute, GetStaticPaths } from 'astro';
@@ -11,7 +12,7 @@ import { mapLabels } from '../../lib/map/data';
 import { areasArchive, isTiled, pointsArchive, tileAreas, tilePoints, TILE_FILES, type FilterValues, type TileFile } from '../../lib/map/tiles';
 import { cachedBytes } from '../../lib/build-cache';
 
-export const getStaticPaths: GetStaticPaths = () => (isTiled(site().mapData()) ? TILE_FILES.map((fichier) => ({ params: { fichier } })) : []);
+export const getStaticPaths: GetStaticPaths = () => (isTiled(site().mapData()) ? ofThisPart([...TILE_FILES]).map((fichier) => ({ params: { fichier } })) : []);
 
 /** The code that makes the tiles is part of the key: a new version of it tiles again. */
 const code = readFileSync(fileURLToPath(import.meta.url));
