@@ -9,12 +9,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hasCalendar, offerCalendar } from '../src/lib/calendar';
+import { DataValidationError } from '../src/lib/data/issues';
 import { site } from '../src/lib/site';
 import { writeFullTextIndex } from './search/pagefind';
 
 const out = path.resolve(process.argv[2] ?? 'dist');
 const t0 = performance.now();
-const s = site();
+let s: ReturnType<typeof site>;
+try {
+  s = site();
+} catch (e) {
+  // Astro, which runs beside, prints the whole report of the data's errors: not twice.
+  if (!(e instanceof DataValidationError)) throw e;
+  console.error(`[fichiers] données invalides (${e.issues.length} erreur(s)) : agendas et index non écrits.`);
+  process.exit(1);
+}
 const seconds = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
 
 // The offers whose fiche links to a calendar (pages/offres/[id].astro: at least one fixed session from today;

@@ -60,18 +60,21 @@ interface Job {
 }
 
 /**
- * A build process; its log goes through, each line marked with its job when there are several. `background`:
- * a lower priority, so that it takes the cores when the pages leave them (waiting on the disk, between
- * routes) rather than slowing the pages, which take longest.
+ * A build process; its log goes through, each line marked with its job when there are several. `onLine` sees
+ * each line of its log.
  */
-function run(name: string, dir: string, argv: string[], env: Record<string, string>, tag: string, background = false): Promise<Job> {
+function run(name: string, dir: string, argv: string[], env: Record<string, string>, tag: string, onLine?: (line: string) => void): Promise<Job> {
+  // Same priority for all: the full-text index of a national territory takes minutes of its own (Pagefind reads
+  // the records one message at a time); at a lower priority it waited for the pages and finished last.
   const child = spawn(process.execPath, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  if (background && child.pid) os.setPriority(child.pid, 10);
   let pending = '';
   child.stdout.on('data', (b: Buffer) => {
     const lines = (pending + b.toString()).split('\n');
     pending = lines.pop()!;
-    for (const l of lines) process.stdout.write(`${tag}${l}\n`);
+    for (const l of lines) {
+      process.stdout.write(`${tag}${l}\n`);
+      onLine?.(l);
+    }
   });
   return new Promise((resolve) => child.on('close', (code) => resolve({ name, dir, code })));
 }
@@ -109,22 +112,34 @@ const count = partsWanted();
 if (count > 1) console.log(`[pages] construction en ${count} parties, un processus Astro par partie, et les agendas et l'index plein texte à côté`);
 const memoryFile = (i: number) => (process.env.BENCH_MEMORY_FILE ? `${process.env.BENCH_MEMORY_FILE}.partie-${i}` : undefined);
 const nodeArgs = ['--max-semi-space-size=64', ...(process.env.CARTE_BUILD_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)];
+// The calendars and the index start once every part has loaded the data: three processes loading 100,000 records
+// at once on two cores made each part's loading half as slow again, and the parts take longest.
+let loaded = 0;
+let startFiles: () => void = () => {};
+const partsLoaded = new Promise<void>((resolve) => (startFiles = resolve));
 const parts = Array.from({ length: count }, (_, i) => {
   const dir = workDir(`partie-${i}`, i === 0);
   const env: Record<string, string> = {
     ...(count > 1 ? { CARTE_BUILD_PART: `${i}/${count}` } : {}),
     ...(memoryFile(i) ? { BENCH_MEMORY_FILE: memoryFile(i)! } : {}),
   };
-  return run(
+  const job = run(
     `la partie ${i + 1}`,
     dir,
     [...nodeArgs, 'node_modules/astro/astro.js', 'build', '--outDir', dir],
     env,
     count > 1 ? `[partie ${i + 1}/${count}] ` : '',
+    (line) => {
+      if (/\[content\] Synced content/.test(line) && ++loaded === count) startFiles();
+    },
   );
+  // A part that stops before loading (an error) does not hold the others back.
+  job.then(() => startFiles());
+  return job;
 });
 const filesDir = workDir('fichiers', false);
-const files = run('les agendas et l’index plein texte', filesDir, ['--import', 'tsx', 'scripts/build-files.ts', filesDir], {}, '', count > 1);
+if (count === 1) startFiles();
+const files = partsLoaded.then(() => run('les agendas et l’index plein texte', filesDir, ['--import', 'tsx', 'scripts/build-files.ts', filesDir], {}, ''));
 const jobs = await Promise.all([...parts, files]);
 const failed = jobs.filter((j) => j.code !== 0);
 if (failed.length) {

@@ -1,6 +1,6 @@
 /**
  * Writes a synthetic territory (scripts/bench/generate.ts) as the site's data files, so the real build
- * can run on it: `CARTE_DATA_DIR=<dir> npx astro build`.
+ * can run on it: `CARTE_DATA_DIR=<dir> npm run build`.
  *
  * Usage: tsx scripts/bench/data-dir.ts <offres> <dossier> [départements, ex. 33,47]
  */

@@ -14,7 +14,7 @@ import { contentKey } from '../../src/lib/build-cache';
 
 export const LARGE_DIR = path.resolve('bench/out/large');
 
-/** Builds a synthetic site (basemap + Astro, without Pagefind) from a data directory; returns the seconds taken. */
+/** Builds a synthetic site as `npm run build` does (basemap, then pages, calendars and Pagefind); returns the seconds taken. */
 export function buildSyntheticSite(dataDir: string, dist: string, heapMb = 6144): { basemapS: number; astroS: number } {
   const basemap = path.join(path.dirname(dist), 'basemap.pmtiles');
   let t = performance.now();
@@ -26,8 +26,8 @@ export function buildSyntheticSite(dataDir: string, dist: string, heapMb = 6144)
   const basemapS = (performance.now() - t) / 1000;
   rmSync(dist, { recursive: true, force: true });
   t = performance.now();
-  const a = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
-    env: { ...process.env, CARTE_DATA_DIR: dataDir, NODE_OPTIONS: `--max-old-space-size=${heapMb}` },
+  const a = spawnSync('npx', ['tsx', 'scripts/build-pages.ts', '--outDir', dist], {
+    env: { ...process.env, CARTE_DATA_DIR: dataDir, CARTE_BUILD_NODE_OPTIONS: `--max-old-space-size=${heapMb}` },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (a.status !== 0) throw new Error('construction du site synthétique : échec');

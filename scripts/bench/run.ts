@@ -197,6 +197,8 @@ function siteBuild(n: number, syn: ReturnType<typeof generate>): SiteBuild {
   t = performance.now();
   const build = spawnSync('npx', ['tsx', 'scripts/build-pages.ts', '--outDir', dist], { env, encoding: 'utf8', maxBuffer: 1024 ** 3, timeout: 60 * 60_000 });
   const buildS = (performance.now() - t) / 1000;
+  // The build's own log (each route's start, per part), to see where the time went.
+  writeFileSync(path.join(dir, 'build.log'), `${build.stdout}\n${build.stderr}`);
   if (build.status !== 0) return { ok: false, buildS, basemapS, error: String(build.stderr).slice(-800) };
   if (existsSync(basemap)) copyFileSync(basemap, path.join(dist, 'generated/basemap.pmtiles'));
   const du = (p: string) => Number(spawnSync('du', ['-sb', p], { encoding: 'utf8' }).stdout.split('\t')[0]);

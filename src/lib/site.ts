@@ -14,6 +14,7 @@ import { pathData, projection, type Projection } from './svg-path';
 import { loadDataset, type Dataset } from './data/dataset';
 import { withoutEnded } from './data/ended';
 import { DataValidationError } from './data/issues';
+import { buildPart } from './build-part';
 import { confirmedByEnv, countsFile } from './data/shrink-guard';
 import { CommuneAreas, mapData, type MapData } from './map/data';
 import { isTiled } from './map/tiles';
@@ -171,6 +172,8 @@ export function site(): Site {
   if (handed?.dir === dir) return (current = handed.site);
   const { dataset, issues } = loadDataset(dir, { countsFile: countsFile(dir), confirmShrink: confirmedByEnv() });
   const errors = issues.filter((i) => i.niveau === 'erreur');
+  // A build in parts (lib/build-part.ts) would print the whole report once per part: the first part prints it.
+  if ((errors.length || !dataset) && buildPart().index > 0) throw new Error('Données invalides : le rapport complet est écrit par la partie 1.');
   if (errors.length || !dataset) throw new DataValidationError(errors);
   current = new Site(withoutEnded(dataset, new Date()), dir, dataset);
   if (shared) shared[HANDOVER] = { dir, site: current };
