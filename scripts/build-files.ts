@@ -6,7 +6,7 @@
  *
  * Usage: tsx scripts/build-files.ts <dossier> — the data folder is data/ or CARTE_DATA_DIR.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hasCalendar, offerCalendar } from '../src/lib/calendar';
 import { DataValidationError } from '../src/lib/data/issues';
@@ -31,6 +31,8 @@ const seconds = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
 const from = new Date();
 let t = performance.now();
 let calendars = 0;
+// Emptied first: what a stopped build left here would otherwise be merged into the site.
+rmSync(out, { recursive: true, force: true });
 mkdirSync(path.join(out, 'offres'), { recursive: true });
 for (const o of s.ds.offres) {
   if (!hasCalendar(o, s.records, { from, where: s.centre })) continue;

@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { dataDir } from '../src/lib/data/data-dir';
 import { countTopLevelItems } from '../src/lib/data/yaml-records';
 
 /** Records from which a second process pays off (the pilot, ~300 records: 34 s in one part, 44 s in two). */
@@ -26,7 +27,6 @@ const RECORD_FILES = ['offres.yaml', 'lieux.yaml', 'structures.yaml', 'equipes.y
 const args = process.argv.slice(2);
 const outArg = args.indexOf('--outDir');
 const outDir = path.resolve(outArg >= 0 ? args[outArg + 1]! : 'dist');
-const dataDir = path.resolve(process.env.CARTE_DATA_DIR ?? 'data'); // as src/lib/site.ts reads it
 
 function partsWanted(): number {
   const forced = process.env.CARTE_BUILD_PARTS;
@@ -36,7 +36,7 @@ function partsWanted(): number {
     return n;
   }
   const records = RECORD_FILES.reduce((n, f) => {
-    const file = path.join(dataDir, f);
+    const file = path.join(dataDir(), f);
     return n + (existsSync(file) ? countTopLevelItems(readFileSync(file, 'utf8')) : 0);
   }, 0);
   if (records < PARTS_FROM) return 1;

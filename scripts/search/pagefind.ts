@@ -4,12 +4,12 @@
  * indexing error, or when the index holds fewer fiches than the data has.
  */
 import { close, createIndex } from 'pagefind';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fullTextRecords } from '../../src/lib/search/fulltext-records';
 import type { Site } from '../../src/lib/site';
 
-/** Writes the index to `out` (pagefind.js and its files); returns how many fiches it holds. */
+/** Writes the index to `out`, a new folder (pagefind.js and its files); returns how many fiches it holds. */
 export async function writeFullTextIndex({ ds, all, records }: Site, out: string): Promise<number> {
   const { index, errors } = await createIndex({ forceLanguage: 'fr', verbose: false });
   if (errors.length || !index) throw new Error(`création de l'index : ${errors.join(' ; ')}`);
@@ -28,7 +28,6 @@ export async function writeFullTextIndex({ ds, all, records }: Site, out: string
     if (batch.length === BATCH) await flush();
   }
   await flush();
-  rmSync(out, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath: out });
   if (written.errors.length) throw new Error(`écriture : ${written.errors.join(' ; ')}`);
   await close();

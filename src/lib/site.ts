@@ -5,12 +5,12 @@
  * each computed on first use and kept here, not in module-level caches spread across lib/. Pages and the content
  * loader call `site()`; components receive what they show as props. Node only (build time).
  */
-import path from 'node:path';
 import { bbox } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { coverageFor, type SiteCoverage } from './coverage/from-dataset';
 import type { CommuneCoverage } from './coverage/model';
 import { pathData, projection, type Projection } from './svg-path';
+import { dataDir } from './data/data-dir';
 import { loadDataset, type Dataset } from './data/dataset';
 import { withoutEnded } from './data/ended';
 import { DataValidationError } from './data/issues';
@@ -37,10 +37,7 @@ export interface ThemeView {
   rows: CommuneCoverage[];
 }
 
-/** The data folder: data/, or CARTE_DATA_DIR (tests and benches build other territories). */
-export function dataDir(): string {
-  return path.resolve(process.env.CARTE_DATA_DIR ?? 'data');
-}
+export { dataDir };
 
 export class Site {
   readonly records: Index;

@@ -49,6 +49,8 @@ const FAST_DEPTH = 12;
  */
 function plainLines(chunk: string): boolean {
   for (const line of chunk.split('\n')) {
+    // A list item that is itself a list on the same line (« - - a »).
+    if (/^ *- +-/.test(line)) return false;
     let start = true; // where a value, a key or a list item may begin
     let depth = 0; // of [ ] and { }, which must close on their line and not be a key
     for (let i = 0; i < line.length; i++) {
@@ -56,7 +58,8 @@ function plainLines(chunk: string): boolean {
       if (c === ' ') continue;
       if (c === '[' || c === '{') depth++;
       else if (c === ']' || c === '}') {
-        if (--depth < 0 || (depth === 0 && /^\s*:/.test(line.slice(i + 1)))) return false;
+        // Closed once too often, a key (« [a]: »), or « # » right after it (yaml: not a comment, an error).
+        if (--depth < 0 || (depth === 0 && /^\s*:/.test(line.slice(i + 1))) || line[i + 1] === '#') return false;
       }
       if (c === '#' && (i === 0 || line[i - 1] === ' ')) break;
       if (start && (c === '"' || c === "'")) {
@@ -76,9 +79,6 @@ function plainLines(chunk: string): boolean {
       } else if (
         // Tags, anchors, aliases, directives, reserved characters, complex or empty keys.
         (start && '!&*%@`?:'.includes(c)) ||
-        // A list item that is itself a list on the same line (« - - a »).
-        (c === '-' && line[i + 1] === ' ' && /^ *- +-/.test(line)) ||
-        ((c === ']' || c === '}') && line[i + 1] === '#') ||
         // A block text with an indentation indicator (« |2 »): the parsers differ on its blank lines.
         (start && (c === '|' || c === '>') && /^[|>][-+]?[0-9]/.test(line.slice(i)))
       )

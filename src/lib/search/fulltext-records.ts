@@ -3,8 +3,8 @@
  * records rather than read back from the built pages: the words that tell one fiche from another — its name,
  * needs, description, place, by whom — without the page's headings, menus and buttons, nor the fields every fiche
  * has (for whom, cost, languages: the search's filters answer those, and in every fiche they made the indexer's
- * longest lists). Reading 116,000 built fiches back
- * (2 GB of HTML) was a quarter of a national build, and could only start once every page was written.
+ * longest lists). Reading 116,000 built fiches back (2 GB of HTML) was a quarter of a national build, and could
+ * only start once every page was written.
  * Ended offers are left out, as from every listing (their page stays, for links to it). No Pagefind filters: the
  * search page does not use them, and each costs the indexer work per fiche.
  */
@@ -25,6 +25,9 @@ const sentences = (parts: (string | undefined | false)[]) =>
     .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
     .map((p) => (/[.!?…]$/.test(p.trim()) ? p.trim() : `${p.trim()}.`))
     .join(' ');
+
+/** « Activités : a, b. », or nothing when the list is empty. */
+const named = (label: string, xs: { nom: string }[]) => xs.length > 0 && `${label} : ${xs.map((x) => x.nom).join(', ')}`;
 
 const address = (a: { voie: string; complement?: string; code_postal?: string } | undefined, commune: string) =>
   a ? `${a.voie}${a.complement ? `, ${a.complement}` : ''}, ${a.code_postal ?? ''} ${commune}`.replace(/\s+/g, ' ') : undefined;
@@ -75,11 +78,7 @@ export function* fullTextRecords(ds: Dataset, all: Dataset, idx: Index): Generat
         l.services.join(', '),
         l.labels.join(', '),
         nom(l.porteur) && `Géré par ${nom(l.porteur)}`,
-        idx.offersAtLieu(l.id).length > 0 &&
-          `Activités : ${idx
-            .offersAtLieu(l.id)
-            .map((o) => o.nom)
-            .join(', ')}`,
+        named('Activités', idx.offersAtLieu(l.id)),
       ]),
       language: 'fr',
       meta: { title: l.nom },
@@ -101,18 +100,18 @@ export function* fullTextRecords(ds: Dataset, all: Dataset, idx: Index): Generat
     };
   }
   for (const s of all.structures) {
-    const names = (xs: { nom: string }[]) => xs.map((x) => x.nom).join(', ');
+    const commune = idx.communeNom(s.commune);
     yield {
       url: `/structures/${s.id}/`,
       content: sentences([
         s.nom,
-        `${TYPOLOGIES_STRUCTURE[s.typologie]}, ${idx.communeNom(s.commune)}`,
+        `${TYPOLOGIES_STRUCTURE[s.typologie]}, ${commune}`,
         s.presentation,
         s.modalites_contact,
-        address(s.adresse, idx.communeNom(s.commune)),
-        idx.offersOfStructure(s.id).length > 0 && `Activités : ${names(idx.offersOfStructure(s.id))}`,
-        idx.teamsOfStructure(s.id).length > 0 && `Équipes citoyennes : ${names(idx.teamsOfStructure(s.id))}`,
-        idx.lieuxOfStructure(s.id).length > 0 && `Lieux : ${names(idx.lieuxOfStructure(s.id))}`,
+        address(s.adresse, commune),
+        named('Activités', idx.offersOfStructure(s.id)),
+        named('Équipes citoyennes', idx.teamsOfStructure(s.id)),
+        named('Lieux', idx.lieuxOfStructure(s.id)),
       ]),
       language: 'fr',
       meta: { title: s.nom },
