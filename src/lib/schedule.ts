@@ -100,6 +100,7 @@ export function splitRules(value: string): string[] {
 
 function describeRule(rule: string): string | null {
   if (rule === 'PH off') return 'Fermé les jours fériés';
+  if (rule === '24/7') return 'Tous les jours, 24 h sur 24';
   const m = RULE.exec(rule);
   if (!m?.groups) return null;
   const { date, week, days, times, off, comment } = m.groups;
@@ -173,8 +174,9 @@ export function nextSessions(value: string, from: Date, count = 3, days = 120, w
   // clip it to `from`, showing « de 14 h 07 »); sessions already over are skipped.
   for (const [start, end, unknown, comment] of oh.getOpenIntervals(new Date(from.getTime() - 86_400_000), to)) {
     if (end.getTime() <= from.getTime()) continue;
-    // An interval spanning the whole window is an all-time "sur rendez-vous", not a session.
-    if (unknown && end.getTime() - start.getTime() > 86_400_000) continue;
+    // An interval spanning days is not a session: an all-time "sur rendez-vous", or always open ("24/7", a line
+    // that always answers), which has no next date to give.
+    if (end.getTime() - start.getTime() > 86_400_000) continue;
     out.push({ start, end, onRequest: Boolean(unknown), comment: comment ?? undefined });
     if (out.length >= count) break;
   }

@@ -15,6 +15,7 @@ describe('describeSchedule: opening_hours in plain French', () => {
     ['"sur rendez-vous"', ['Sur rendez-vous']],
     ['Mo-Fr 09:00-12:00 "sur rendez-vous"', ['Du lundi au vendredi de 9 h à 12 h (sur rendez-vous)']],
     ['Sa 09:00-12:00; PH off', ['Tous les samedis de 9 h à 12 h', 'Fermé les jours fériés']],
+    ['24/7', ['Tous les jours, 24 h sur 24']],
   ])('%s', (value, expected) => {
     expect(describeSchedule(value)).toEqual(expected);
   });
@@ -34,6 +35,10 @@ describe('nextSessions', () => {
   });
   it('finds the nth weekday of the month', () => {
     expect(formatSession(nextSessions('Th[1,3] 14:00-16:30', from, 1)[0]!)).toBe('jeudi 3 décembre 2026, de 14 h à 16 h 30');
+  });
+  it('gives no dated session for what is always open (a line answering 24/7 has no « next date »)', () => {
+    expect(nextSessions('24/7', from)).toEqual([]);
+    expect(nextSessions('Mo-Su 00:00-24:00', from)).toEqual([]);
   });
   it('gives no dated session for an appointment-only rule', () => {
     expect(isAppointmentOnly('"sur rendez-vous"')).toBe(true);

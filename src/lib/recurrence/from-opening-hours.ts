@@ -147,9 +147,9 @@ interface OhSession {
 function librarySessions(value: string, fromLocal: Date, where?: Where): OhSession[] {
   const oh = new OpeningHours(value, openingHoursPlace(where), { locale: 'fr' } as never);
   const out: OhSession[] = [];
-  for (const [start, end, unknown, comment] of oh.getOpenIntervals(fromLocal, new Date(fromLocal.getTime() + HORIZON_DAYS * DAY))) {
-    // An interval spanning days is an all-time "sur rendez-vous", not a session.
-    if (unknown && end.getTime() - start.getTime() > DAY) continue;
+  for (const [start, end, , comment] of oh.getOpenIntervals(fromLocal, new Date(fromLocal.getTime() + HORIZON_DAYS * DAY))) {
+    // An interval spanning days is not a session: an all-time "sur rendez-vous", or always open ("24/7").
+    if (end.getTime() - start.getTime() > DAY) continue;
     out.push({ stamp: icsStamp(floating(start)), d: Math.round((end.getTime() - start.getTime()) / 60_000), c: comment ?? undefined });
   }
   return out;

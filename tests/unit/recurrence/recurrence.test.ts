@@ -53,6 +53,9 @@ describe('toRecurrence: opening_hours → RRULE lines the browser expands', () =
     expect(toRecurrence('"sur rendez-vous"', built)).toEqual([]);
   });
 
+  it('an always-open schedule (24/7) has no session, hence no calendar event', () => {
+    expect(toRecurrence('24/7', new Date(2026, 10, 23, 8, 0))).toEqual([]);
+  });
   it('falls back to dated sessions from the library for rules outside the subset, never inventing any', () => {
     const value = 'Jan-Jun Tu 10:00-12:00';
     const series = toRecurrence(value, built);
