@@ -6,7 +6,7 @@ import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import type { Dataset } from './data/dataset';
 import type { Equipe, Lieu, Offre, Structure, Thematique } from '../schemas';
-import { distanceKm } from './geo';
+import { distanceKm, withinKm } from './geo';
 
 export { distanceKm, formatDistance } from './geo';
 
@@ -189,10 +189,11 @@ export class Index {
     c.turn++;
     const dLat = (km / 111.2) * 1.02; // a margin: the circle is a little wider than this box away from its centre's latitude
     const dLon = dLat / Math.max(Math.cos((center.lat * Math.PI) / 180), 0.01);
+    const inside = withinKm(center, km);
     let n = 0;
     for (const i of index.range(center.lon - dLon, center.lat - dLat, center.lon + dLon, center.lat + dLat)) {
       const o = owners[i]!;
-      if (c.stamp[o.n] === c.turn || distanceKm(center, o.point) > km) continue;
+      if (c.stamp[o.n] === c.turn || !inside(o.point)) continue;
       c.stamp[o.n] = c.turn;
       n++;
     }

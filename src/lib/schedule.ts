@@ -165,8 +165,25 @@ function parsed(value: string, where?: Where): OpeningHours {
   return oh;
 }
 
-/** The next `count` sessions after `from`, looking ahead `days` days. Appointment-only rules give none. */
+// Every fiche of a build asks from the same instant (site().now): the sessions of a schedule are worked out once.
+const sessionsCache = new Map<string, Session[]>();
+
+/**
+ * The next `count` sessions after `from`, looking ahead `days` days. Appointment-only rules give none. The list is
+ * shared between callers asking the same question: read it, do not change it.
+ */
 export function nextSessions(value: string, from: Date, count = 3, days = 120, where?: Where): Session[] {
+  const key = `${from.getTime()}|${count}|${days}|${where?.lat ?? ''},${where?.lon ?? ''}|${value}`;
+  let out = sessionsCache.get(key);
+  if (!out) {
+    // Callers asking from ever-new instants (a dev server) would grow it without end.
+    if (sessionsCache.size >= 100_000) sessionsCache.clear();
+    sessionsCache.set(key, (out = sessionsFrom(value, from, count, days, where)));
+  }
+  return out;
+}
+
+function sessionsFrom(value: string, from: Date, count: number, days: number, where?: Where): Session[] {
   const oh = parsed(value, where);
   const to = new Date(from.getTime() + days * 86_400_000);
   const out: Session[] = [];

@@ -43,6 +43,11 @@ export class Site {
   readonly records: Index;
   /** Centre of the territory's extent: where schedules are read (sunrise and sunset rules). */
   readonly centre: { lat: number; lon: number };
+  /**
+   * The build's clock: fiches read their next dates from this instant (the « calculées le » date they print), so a
+   * schedule shared by thousands of offers gives the same dates everywhere and is worked out once (schedule.ts).
+   */
+  readonly now = new Date();
   private readonly memo = new Map<string, unknown>();
   private readonly areas: CommuneAreas;
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { describeSchedule, nextSessions } from '../../src/lib/schedule';
 import { openingHoursError, isRealDate } from '../../src/schemas/common';
-import { distanceKm } from '../../src/lib/geo';
+import { distanceKm, withinKm } from '../../src/lib/geo';
 import { computeCoverage, type CoverageCommune, type CoverageOffer } from '../../src/lib/coverage/model';
 import { readYamlRecords } from '../../src/lib/data/yaml-records';
 import { decodeText } from '../../src/lib/data/read-text';
@@ -78,6 +78,32 @@ describe('distances', () => {
       }),
     );
   });
+  it('the fast « within km » test answers as the great-circle distance does, near the edge of the circle too', () => {
+    // Points around a centre, many of them a hair inside or outside the circle, where the flat-earth shortcut could err;
+    // latitudes from the overseas départements to far beyond the mainland's north.
+    const around = fc
+      .record({
+        centre: fc.record({ lat: fc.double({ min: -60, max: 70, noNaN: true }), lon: fc.double({ min: -179, max: 179, noNaN: true }) }),
+        km: fc.double({ min: 0.5, max: 300, noNaN: true }),
+        bearing: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+        ratio: fc.oneof(fc.double({ min: 0, max: 3, noNaN: true }), ...[1e-2, 1e-3, 1e-4, 1e-5].map((e) => fc.double({ min: 1 - e, max: 1 + e, noNaN: true }))),
+      })
+      .map(({ centre, km, bearing, ratio }) => {
+        // The point at great-circle distance km × ratio in that direction (the « destination » formula).
+        const r = Math.PI / 180;
+        const d = (km * ratio) / 6371.0088;
+        const φ1 = centre.lat * r;
+        const φ2 = Math.asin(Math.sin(φ1) * Math.cos(d) + Math.cos(φ1) * Math.sin(d) * Math.cos(bearing));
+        const λ2 = centre.lon * r + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(φ1), Math.cos(d) - Math.sin(φ1) * Math.sin(φ2));
+        return { centre, km, p: { lat: φ2 / r, lon: λ2 / r } };
+      });
+    fc.assert(
+      fc.property(around, ({ centre, km, p }) => {
+        expect(withinKm(centre, km)(p)).toBe(distanceKm(centre, p) <= km);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 2000) },
+    );
+  }, 600_000);
 });
 
 /** Small territories around the 47, communes and offers at random places. */
