@@ -9,8 +9,7 @@
  *
  * Parts: CARTE_BUILD_PARTS when set; otherwise one per core (at most 4, and 4 GB of memory each) when the data
  * holds at least PARTS_FROM records, else 1. Node options for the Astro processes: `--max-semi-space-size=64`
- * (a larger young generation: less time in the garbage collector), page files written synchronously
- * (scripts/build-sync-writes.mjs) and CARTE_BUILD_NODE_OPTIONS (the bench adds
+ * (a larger young generation: less time in the garbage collector) and CARTE_BUILD_NODE_OPTIONS (the bench adds
  * its memory probe there). With BENCH_MEMORY_FILE, the parts' peak memory is written there: the largest heap
  * of one process, and the sum of their resident memory.
  */
@@ -18,7 +17,6 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { dataDir } from '../src/lib/data/data-dir';
 import { countTopLevelItems } from '../src/lib/data/yaml-records';
 
@@ -113,13 +111,7 @@ const t0 = performance.now();
 const count = partsWanted();
 if (count > 1) console.log(`[pages] construction en ${count} parties, un processus Astro par partie, et les agendas et l'index plein texte à côté`);
 const memoryFile = (i: number) => (process.env.BENCH_MEMORY_FILE ? `${process.env.BENCH_MEMORY_FILE}.partie-${i}` : undefined);
-const nodeArgs = [
-  '--max-semi-space-size=64',
-  // Page files written synchronously (see the file: ~10× less time per file on the build machines).
-  '--import',
-  pathToFileURL(path.resolve('scripts/build-sync-writes.mjs')).href,
-  ...(process.env.CARTE_BUILD_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean),
-];
+const nodeArgs = ['--max-semi-space-size=64', ...(process.env.CARTE_BUILD_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)];
 // The calendars and the index start once every part has loaded the data: three processes loading 100,000 records
 // at once on two cores made each part's loading half as slow again, and the parts take longest.
 let loaded = 0;
