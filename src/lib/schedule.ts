@@ -200,6 +200,16 @@ function sessionsFrom(value: string, from: Date, count: number, days: number, wh
   return out;
 }
 
+/**
+ * Whether the schedule is open all the time from `from` (« 24/7 », a line that always answers): it has no next
+ * date to show, and « no date in the coming months » would read as closed.
+ */
+export function isAlwaysOpen(value: string, from: Date, where?: Where): boolean {
+  const week = new Date(from.getTime() + 8 * 86_400_000);
+  const intervals = parsed(value, where).getOpenIntervals(from, week);
+  return intervals.length === 1 && !intervals[0]![2] && intervals[0]![0].getTime() <= from.getTime() && intervals[0]![1].getTime() >= week.getTime();
+}
+
 /** Whether the rule only says "on appointment" (no fixed sessions). */
 export function isAppointmentOnly(value: string): boolean {
   return splitRules(value).every((r) => /^"[^"]*"$/.test(r));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSchedule, formatSession, isAppointmentOnly, nextSessions, scheduleFacets } from '../../src/lib/schedule';
+import { describeSchedule, formatSession, isAlwaysOpen, isAppointmentOnly, nextSessions, scheduleFacets } from '../../src/lib/schedule';
 
 describe('describeSchedule: opening_hours in plain French', () => {
   it.each([
@@ -39,6 +39,9 @@ describe('nextSessions', () => {
   it('gives no dated session for what is always open (a line answering 24/7 has no « next date »)', () => {
     expect(nextSessions('24/7', from)).toEqual([]);
     expect(nextSessions('Mo-Su 00:00-24:00', from)).toEqual([]);
+    expect(isAlwaysOpen('24/7', from)).toBe(true);
+    expect(isAlwaysOpen('Mo-Su 00:00-24:00', from)).toBe(true);
+    for (const v of ['Tu 14:00-16:00', 'Mo-Fr 09:00-18:00', '"sur rendez-vous"', '2026 Dec 05 14:00-17:00', 'Mo-Sa 00:00-24:00']) expect(isAlwaysOpen(v, from)).toBe(false);
   });
   it('gives no dated session for an appointment-only rule', () => {
     expect(isAppointmentOnly('"sur rendez-vous"')).toBe(true);
