@@ -41,7 +41,8 @@ describe('nextSessions', () => {
     expect(nextSessions('Mo-Su 00:00-24:00', from)).toEqual([]);
     expect(isAlwaysOpen('24/7', from)).toBe(true);
     expect(isAlwaysOpen('Mo-Su 00:00-24:00', from)).toBe(true);
-    for (const v of ['Tu 14:00-16:00', 'Mo-Fr 09:00-18:00', '"sur rendez-vous"', '2026 Dec 05 14:00-17:00', 'Mo-Sa 00:00-24:00']) expect(isAlwaysOpen(v, from)).toBe(false);
+    for (const v of ['Tu 14:00-16:00', 'Mo-Fr 09:00-18:00', '"sur rendez-vous"', '2026 Dec 05 14:00-17:00', 'Mo-Sa 00:00-24:00'])
+      expect(isAlwaysOpen(v, from)).toBe(false);
   });
   it('gives no dated session for an appointment-only rule', () => {
     expect(isAppointmentOnly('"sur rendez-vous"')).toBe(true);
