@@ -28,7 +28,7 @@ const seconds = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
 
 // The offers whose fiche links to a calendar (pages/offres/[id].astro: at least one fixed session from today;
 // an ended offer has none).
-const from = new Date();
+const from = s.now;
 let t = performance.now();
 let calendars = 0;
 // Emptied first: what a stopped build left here would otherwise be merged into the site.

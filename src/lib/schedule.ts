@@ -165,35 +165,44 @@ function parsed(value: string, where?: Where): OpeningHours {
   return oh;
 }
 
-// Every fiche of a build asks from the same instant (site().now): the sessions of a schedule are worked out once.
-const sessionsCache = new Map<string, Session[]>();
+const DAY = 86_400_000;
+
+/**
+ * Whether an open interval of the library is too long to be a session: an all-time « sur rendez-vous », or always
+ * open (« 24/7 », a line that always answers). The one rule for the next dates, the calendars and the search's facets.
+ */
+export function spansDays(start: Date, end: Date): boolean {
+  return end.getTime() - start.getTime() > DAY;
+}
+
+// Every fiche of a build asks from the same instant (site().now): what a schedule gives from it is worked out once.
+// Keyed by instant, place and value; emptied when full, for callers asking from ever-new instants (a dev server).
+const fromInstantCache = new Map<string, unknown>();
+function fromInstant<T>(what: string, value: string, from: Date, where: Where | undefined, make: () => T): T {
+  const key = `${what}|${from.getTime()}|${where?.lat ?? ''},${where?.lon ?? ''}|${value}`;
+  if (!fromInstantCache.has(key)) {
+    if (fromInstantCache.size >= 100_000) fromInstantCache.clear();
+    fromInstantCache.set(key, make());
+  }
+  return fromInstantCache.get(key) as T;
+}
 
 /**
  * The next `count` sessions after `from`, looking ahead `days` days. Appointment-only rules give none. The list is
  * shared between callers asking the same question: read it, do not change it.
  */
 export function nextSessions(value: string, from: Date, count = 3, days = 120, where?: Where): Session[] {
-  const key = `${from.getTime()}|${count}|${days}|${where?.lat ?? ''},${where?.lon ?? ''}|${value}`;
-  let out = sessionsCache.get(key);
-  if (!out) {
-    // Callers asking from ever-new instants (a dev server) would grow it without end.
-    if (sessionsCache.size >= 100_000) sessionsCache.clear();
-    sessionsCache.set(key, (out = sessionsFrom(value, from, count, days, where)));
-  }
-  return out;
+  return fromInstant(`sessions ${count} ${days}`, value, from, where, () => sessionsFrom(value, from, count, days, where));
 }
 
 function sessionsFrom(value: string, from: Date, count: number, days: number, where?: Where): Session[] {
   const oh = parsed(value, where);
-  const to = new Date(from.getTime() + days * 86_400_000);
+  const to = new Date(from.getTime() + days * DAY);
   const out: Session[] = [];
   // Asked from the day before: a session under way at `from` keeps its real start (the library would
   // clip it to `from`, showing « de 14 h 07 »); sessions already over are skipped.
-  for (const [start, end, unknown, comment] of oh.getOpenIntervals(new Date(from.getTime() - 86_400_000), to)) {
-    if (end.getTime() <= from.getTime()) continue;
-    // An interval spanning days is not a session: an all-time "sur rendez-vous", or always open ("24/7", a line
-    // that always answers), which has no next date to give.
-    if (end.getTime() - start.getTime() > 86_400_000) continue;
+  for (const [start, end, unknown, comment] of oh.getOpenIntervals(new Date(from.getTime() - DAY), to)) {
+    if (end.getTime() <= from.getTime() || spansDays(start, end)) continue;
     out.push({ start, end, onRequest: Boolean(unknown), comment: comment ?? undefined });
     if (out.length >= count) break;
   }
@@ -205,9 +214,16 @@ function sessionsFrom(value: string, from: Date, count: number, days: number, wh
  * date to show, and « no date in the coming months » would read as closed.
  */
 export function isAlwaysOpen(value: string, from: Date, where?: Where): boolean {
-  const week = new Date(from.getTime() + 8 * 86_400_000);
-  const intervals = parsed(value, where).getOpenIntervals(from, week);
-  return intervals.length === 1 && !intervals[0]![2] && intervals[0]![0].getTime() <= from.getTime() && intervals[0]![1].getTime() >= week.getTime();
+  return fromInstant('always', value, from, where, () => {
+    const week = new Date(from.getTime() + 8 * DAY);
+    const intervals = parsed(value, where).getOpenIntervals(from, week);
+    return intervals.length === 1 && !intervals[0]![2] && intervals[0]![0].getTime() <= from.getTime() && intervals[0]![1].getTime() >= week.getTime();
+  });
+}
+
+/** Whether a schedule has no dated session to list: on appointment only, or always open. */
+export function hasNoDates(value: string, from: Date, where?: Where): boolean {
+  return isAppointmentOnly(value) || isAlwaysOpen(value, from, where);
 }
 
 /** Whether the rule only says "on appointment" (no fixed sessions). */
@@ -235,8 +251,8 @@ export function scheduleFacets(value: string, from: Date, where?: Where): { jour
   const oh = new OpeningHours(value, openingHoursPlace(where), { locale: 'fr' } as never);
   const jours = new Set<number>();
   const moments = new Set<'matin' | 'apres-midi' | 'soir'>();
-  for (const [start, end] of oh.getOpenIntervals(from, new Date(from.getTime() + 62 * 86_400_000))) {
-    if (end.getTime() - start.getTime() > 86_400_000) continue;
+  for (const [start, end] of oh.getOpenIntervals(from, new Date(from.getTime() + 62 * DAY))) {
+    if (spansDays(start, end)) continue;
     jours.add((start.getDay() + 6) % 7);
     const h0 = start.getHours();
     const h1 = end.getHours() + end.getMinutes() / 60;

@@ -10,7 +10,7 @@
  */
 import OpeningHours from 'opening_hours';
 import { floating, icsStamp, sessionsBetween, type Series } from './series';
-import { RULE, splitRules, type Where } from '../schedule';
+import { RULE, spansDays, splitRules, type Where } from '../schedule';
 import { openingHoursPlace } from '../../schemas/common';
 
 export const HORIZON_DAYS = 366;
@@ -148,8 +148,7 @@ function librarySessions(value: string, fromLocal: Date, where?: Where): OhSessi
   const oh = new OpeningHours(value, openingHoursPlace(where), { locale: 'fr' } as never);
   const out: OhSession[] = [];
   for (const [start, end, , comment] of oh.getOpenIntervals(fromLocal, new Date(fromLocal.getTime() + HORIZON_DAYS * DAY))) {
-    // An interval spanning days is not a session: an all-time "sur rendez-vous", or always open ("24/7").
-    if (end.getTime() - start.getTime() > DAY) continue;
+    if (spansDays(start, end)) continue;
     out.push({ stamp: icsStamp(floating(start)), d: Math.round((end.getTime() - start.getTime()) / 60_000), c: comment ?? undefined });
   }
   return out;
