@@ -3,7 +3,8 @@
  * one at a time, and a national build (150,000 pages) spent most of its time on one core of two.
  * `scripts/build-pages.ts` runs the processes with CARTE_BUILD_PART=k/n and merges their folders. Each part renders
  * every n-th path of each dynamic route (`ofThisPart` in getStaticPaths: paths in their order, so the heavy and
- * the light ones are shared out evenly); pages without parameters are rendered by part 0 only (src/middleware.ts).
+ * the light ones are shared out evenly); pages without parameters are rendered by part 0 only (src/middleware.ts),
+ * with the routes cut from a result those pages compute anyway (`withSinglePages`).
  * Without the variable there is one part, which renders everything.
  */
 export interface BuildPart {
@@ -32,4 +33,13 @@ export function ofThisPart<T>(paths: T[], part: BuildPart = buildPart()): T[] {
 /** Whether this part renders the pages without parameters (the home page, lists, exports…). */
 export function rendersSinglePages(part: BuildPart = buildPart()): boolean {
   return part.index === 0;
+}
+
+/**
+ * The paths of a dynamic route whose every file is cut from one costly result that a page without parameters
+ * also needs (the search index: its manifest and its shards): all of them in the part that renders those pages,
+ * rather than that result computed again in every part (15 s of each part at 100,000 offers).
+ */
+export function withSinglePages<T>(paths: T[], part: BuildPart = buildPart()): T[] {
+  return rendersSinglePages(part) ? paths : [];
 }

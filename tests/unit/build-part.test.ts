@@ -1,6 +1,6 @@
 /** A large territory is built in parts (lib/build-part.ts): every page is built once, by one part. */
 import { describe, expect, it } from 'vitest';
-import { buildPart, ofThisPart, rendersSinglePages } from '../../src/lib/build-part';
+import { buildPart, ofThisPart, rendersSinglePages, withSinglePages } from '../../src/lib/build-part';
 
 describe('build parts', () => {
   it('the parts share out every path of a route, each exactly once, in even shares', () => {
@@ -22,5 +22,14 @@ describe('build parts', () => {
     expect(rendersSinglePages({ index: 0, count: 1 })).toBe(true);
     expect(rendersSinglePages({ index: 0, count: 2 })).toBe(true);
     expect(rendersSinglePages({ index: 1, count: 2 })).toBe(false);
+  });
+
+  it('a route cut from one shared result (the search shards) goes whole to the part with the pages without parameters', () => {
+    const paths = ['47', '33', 'a-distance'];
+    for (const count of [1, 2, 3]) {
+      const shares = Array.from({ length: count }, (_, index) => withSinglePages(paths, { index, count }));
+      expect(shares[0]).toEqual(paths);
+      expect(shares.slice(1).flat()).toEqual([]);
+    }
   });
 });

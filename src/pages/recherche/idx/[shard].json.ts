@@ -1,9 +1,12 @@
-/** /recherche/idx/<département>.json: the search records of one département (and "a-distance"). */
-import { ofThisPart } from '../../../lib/build-part';
+/**
+ * /recherche/idx/<département>.json: the search records of one département (and "a-distance"). Written by the part
+ * that writes the manifest (/recherche/index.json), which builds the whole index anyway.
+ */
+import { withSinglePages } from '../../../lib/build-part';
 import { site } from '../../../lib/site';
 import type { APIRoute, GetStaticPaths } from 'astro';
 
-export const getStaticPaths: GetStaticPaths = () => ofThisPart([...site().searchIndex().shards.keys()]).map((shard) => ({ params: { shard } }));
+export const getStaticPaths: GetStaticPaths = () => withSinglePages([...site().searchIndex().shards.keys()]).map((shard) => ({ params: { shard } }));
 
 export const GET: APIRoute = ({ params }) => {
   const shard = site().searchIndex().shards.get(params.shard!);
