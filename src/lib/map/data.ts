@@ -8,6 +8,7 @@ import { iconPathData } from '../theme-icons';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BBox, DomicileJson, MapConfig, MapJson, MapKind, MapLayer } from './contract';
 import { featureCollection, truncate, union, bbox as turfBbox } from '@turf/turf';
+import * as polygonClippingModule from 'polygon-clipping';
 import type { Dataset } from '../data/dataset';
 import { indexFor } from '../records';
 import { ACTIVITES_EQUIPE, MODE_EQUIPE, MODES, PUBLICS, PUBLICS_EQUIPE, TYPES_LIEU, options } from '../../schemas/vocabulary';
@@ -44,6 +45,30 @@ export interface MapData extends MapJson {
   domicile: DomicileJson;
 }
 
+// The package's types name its functions, but its modules export them as one default object (ES and CommonJS alike).
+const polygonClipping = (polygonClippingModule as unknown as { default?: typeof polygonClippingModule }).default ?? polygonClippingModule;
+
+/**
+ * The union of communes' shapes. polygon-clipping (what turf 6 used) is ten times as fast as turf 7's union
+ * (polyclip-ts, exact arithmetic with big numbers): on the 14,392 sets of a national bench, 2.9 s instead of 30.5 s
+ * for the same areas (largest relative difference 2e-12). A set it cannot merge (it throws on some degenerate
+ * rings) goes to turf's.
+ */
+function unionOf(shapes: Feature<Polygon | MultiPolygon>[]): Feature<Polygon | MultiPolygon> | null {
+  try {
+    const [first, ...rest] = shapes.map((f) => f.geometry.coordinates as polygonClippingModule.Polygon | polygonClippingModule.MultiPolygon);
+    const merged = polygonClipping.union(first!, ...rest);
+    if (!merged.length) return null;
+    return {
+      type: 'Feature',
+      properties: {},
+      geometry: merged.length === 1 ? { type: 'Polygon', coordinates: merged[0]! } : { type: 'MultiPolygon', coordinates: merged },
+    };
+  } catch {
+    return union(featureCollection(shapes));
+  }
+}
+
 /** Merged areas of sets of communes, computed once per set (union is the slow part of the map data). */
 export class CommuneAreas {
   private readonly byCode: Map<string, Feature<Polygon | MultiPolygon>>;
@@ -58,7 +83,7 @@ export class CommuneAreas {
     const shapes = codes.map((c) => this.byCode.get(c)).filter((f): f is Feature<Polygon | MultiPolygon> => Boolean(f));
     let area: Feature<Polygon | MultiPolygon> | null = null;
     if (shapes.length === 1) area = shapes[0]!;
-    else if (shapes.length > 1) area = union(featureCollection(shapes));
+    else if (shapes.length > 1) area = unionOf(shapes);
     if (area) area = truncate(area, { precision: 4, coordinates: 2 });
     this.done.set(key, area);
     return area;

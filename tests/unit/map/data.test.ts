@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { booleanPointInPolygon } from '@turf/turf';
+import { area, booleanPointInPolygon, featureCollection, truncate, union } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { loadDataset } from '../../../src/lib/data/dataset';
 import { indexFor } from '../../../src/lib/records';
 import { CommuneAreas, mapData } from '../../../src/lib/map/data';
@@ -48,5 +49,21 @@ describe('map data', () => {
       if (e.communes.length > 3) expect(rings).toBeLessThan(e.communes.length);
     }
     expect(new CommuneAreas(ds).of(['no-such-commune'])).toBeNull();
+  });
+
+  it('merges a set of communes into the same area as turf’s union (the fast union is checked against the reference)', () => {
+    const areas = new CommuneAreas(ds);
+    const shapes = new Map(ds.communeShapes.features.map((f) => [f.properties.code, f as Feature<Polygon | MultiPolygon>]));
+    const sets = [...ds.equipes.map((e) => e.communes), ...ds.offres.flatMap((o) => (o.mode.type === 'a_domicile' ? [o.mode.communes] : []))].filter(
+      (c) => c.length > 1,
+    );
+    expect(sets.length).toBeGreaterThan(5);
+    for (const codes of sets) {
+      const reference = truncate(union(featureCollection(codes.map((c) => shapes.get(c)!)))!, { precision: 4, coordinates: 2 });
+      const merged = areas.of(codes)!;
+      expect(Math.abs(area(merged) - area(reference)) / area(reference), codes.join(',')).toBeLessThan(1e-9);
+      const rings = (f: Feature<Polygon | MultiPolygon>) => (f.geometry.type === 'Polygon' ? 1 : f.geometry.coordinates.length);
+      expect(rings(merged)).toBe(rings(reference));
+    }
   });
 });
