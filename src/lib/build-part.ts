@@ -37,9 +37,10 @@ export function rendersSinglePages(part: BuildPart = buildPart()): boolean {
 
 /**
  * The paths of a dynamic route whose every file is cut from one costly result that a page without parameters
- * also needs (the search index: its manifest and its shards): all of them in the part that renders those pages,
- * rather than that result computed again in every part (15 s of each part at 100,000 offers).
+ * also needs (the search index: its manifest and its shards): all of them in the part that renders those pages;
+ * the other parts do not even list them (`paths` is not called), so they never compute that result (15 s of a
+ * part at 100,000 offers).
  */
-export function withSinglePages<T>(paths: T[], part: BuildPart = buildPart()): T[] {
-  return rendersSinglePages(part) ? paths : [];
+export function withSinglePages<T>(paths: () => T[], part: BuildPart = buildPart()): T[] {
+  return rendersSinglePages(part) ? paths() : [];
 }

@@ -27,9 +27,16 @@ describe('build parts', () => {
   it('a route cut from one shared result (the search shards) goes whole to the part with the pages without parameters', () => {
     const paths = ['47', '33', 'a-distance'];
     for (const count of [1, 2, 3]) {
-      const shares = Array.from({ length: count }, (_, index) => withSinglePages(paths, { index, count }));
+      let listed = 0;
+      const list = () => {
+        listed++;
+        return paths;
+      };
+      const shares = Array.from({ length: count }, (_, index) => withSinglePages(list, { index, count }));
       expect(shares[0]).toEqual(paths);
       expect(shares.slice(1).flat()).toEqual([]);
+      // The other parts never compute the result the paths come from.
+      expect(listed).toBe(1);
     }
   });
 });

@@ -4,6 +4,7 @@ import { esc } from './html';
 type PagefindResult = { data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }> };
 type Pagefind = { search: (q: string) => Promise<{ results: PagefindResult[] }> };
 let pagefind: Promise<Pagefind> | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
 
 /**
  * The fiche a result is: the index is read from files named after the fiches (scripts/search/pagefind.ts), so a
@@ -12,7 +13,6 @@ let pagefind: Promise<Pagefind> | null = null;
 export function ficheOfIndexedFile(url: string): string {
   return url.replace(/\.html$/, '/');
 }
-let timer: ReturnType<typeof setTimeout> | undefined;
 
 /** Searches `query` after a pause in typing; `current()` tells whether the answer is still wanted. */
 export function fullText(section: HTMLElement, query: string, current: () => string): void {

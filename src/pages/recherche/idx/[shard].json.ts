@@ -6,7 +6,7 @@ import { withSinglePages } from '../../../lib/build-part';
 import { site } from '../../../lib/site';
 import type { APIRoute, GetStaticPaths } from 'astro';
 
-export const getStaticPaths: GetStaticPaths = () => withSinglePages([...site().searchIndex().shards.keys()]).map((shard) => ({ params: { shard } }));
+export const getStaticPaths: GetStaticPaths = () => withSinglePages(() => [...site().searchIndex().shards.keys()]).map((shard) => ({ params: { shard } }));
 
 export const GET: APIRoute = ({ params }) => {
   const shard = site().searchIndex().shards.get(params.shard!);
