@@ -60,8 +60,11 @@ export async function writeFullTextIndex({ ds, all, records }: Site, out: string
     const folders = new Set<string>();
     for (const record of fullTextRecords(ds, all, records)) {
       const file = path.join(source, recordFile(record.url));
-      if (!folders.has(path.dirname(file))) mkdirSync(path.dirname(file), { recursive: true });
-      folders.add(path.dirname(file));
+      const folder = path.dirname(file);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
       writeFileSync(file, recordPage(record), { flag: 'wx' });
       expected++;
     }
